@@ -1,0 +1,171 @@
+using MailKit.Net.Smtp;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace Sourcing.ServiceDefaults.Email;
+
+/// <summary>
+/// Sends the outbox's due e-mails through SMTP. Each round claims a batch with
+/// <c>FOR UPDATE SKIP LOCKED</c> inside a transaction, so several instances never send the same row;
+/// a failure is recorded on the row with a growing delay, so an SMTP outage delays mail and loses none.
+/// Delivery is at least once: a crash between the SMTP hand-off and the commit sends that row again.
+/// </summary>
+public sealed partial class EmailDispatcher<TContext>(
+    IServiceScopeFactory scopes,
+    IOptions<SmtpOptions> options,
+    TimeProvider clock,
+    ILogger<EmailDispatcher<TContext>> logger) : BackgroundService
+    where TContext : DbContext, IEmailOutboxDbContext
+{
+    private readonly SmtpOptions _smtp = options.Value;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var claimed = 0;
+            try
+            {
+                claimed = await DispatchDueAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                LogRoundFailed(logger, ex);
+            }
+
+            if (claimed < _smtp.BatchSize)
+            {
+                try
+                {
+                    await Task.Delay(_smtp.PollInterval, clock, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    /// <summary>Sends one batch of due e-mails; returns how many rows it claimed.</summary>
+    public async Task<int> DispatchDueAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+
+        var now = clock.GetUtcNow();
+        // The table name is ours (EmailOutboxExtensions.TableName), not input, so splicing it is safe.
+        var sql = $$"""
+            SELECT * FROM {{EmailOutboxExtensions.TableName}}
+            WHERE sent_at IS NULL AND next_attempt_at <= {0}
+            ORDER BY next_attempt_at
+            LIMIT {1}
+            FOR UPDATE SKIP LOCKED
+            """;
+        var due = await db.OutgoingEmails
+            .FromSqlRaw(sql, now, _smtp.BatchSize)
+            .ToListAsync(ct);
+        if (due.Count == 0)
+        {
+            return 0;
+        }
+
+        using var client = new SmtpClient { Timeout = 30_000 };
+        try
+        {
+            await client.ConnectAsync(_smtp.Host, _smtp.Port, _smtp.Security, ct);
+            if (!string.IsNullOrEmpty(_smtp.Username))
+            {
+                await client.AuthenticateAsync(_smtp.Username, _smtp.Password ?? "", ct);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogConnectFailed(logger, _smtp.Host, _smtp.Port, ex);
+            foreach (var email in due)
+            {
+                RecordFailure(email, ex, now);
+            }
+
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return due.Count;
+        }
+
+        foreach (var email in due)
+        {
+            try
+            {
+                await client.SendAsync(ToMime(email), ct);
+                email.Attempts++;
+                email.SentAt = clock.GetUtcNow();
+                email.LastError = null;
+                email.NextAttemptAt = null;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogSendFailed(logger, email.Id, email.Attempts + 1, ex);
+                RecordFailure(email, ex, now);
+            }
+        }
+
+        await client.DisconnectAsync(quit: true, CancellationToken.None);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return due.Count;
+    }
+
+    private void RecordFailure(OutgoingEmail email, Exception ex, DateTimeOffset now)
+    {
+        email.Attempts++;
+        email.LastError = ex.Message.Length > 2000 ? ex.Message[..2000] : ex.Message;
+        if (email.Attempts >= _smtp.MaxAttempts)
+        {
+            email.NextAttemptAt = null;
+            LogGaveUp(logger, email.Id, email.Attempts);
+            return;
+        }
+
+        var delay = _smtp.RetryDelay * Math.Pow(2, Math.Min(email.Attempts - 1, 20));
+        email.NextAttemptAt = now + (delay > _smtp.MaxRetryDelay ? _smtp.MaxRetryDelay : delay);
+    }
+
+    private MimeMessage ToMime(OutgoingEmail email)
+    {
+        var message = new MimeMessage
+        {
+            Subject = email.Subject,
+            Body = new BodyBuilder { HtmlBody = email.HtmlBody, TextBody = email.TextBody }.ToMessageBody(),
+        };
+        var from = MailboxAddress.Parse(_smtp.From);
+        message.From.Add(from);
+        message.To.Add(MailboxAddress.Parse(email.To));
+        // A stable id lets a receiving system spot the duplicate of an at-least-once resend.
+        message.MessageId = $"{email.Id:N}@{from.Domain}";
+        return message;
+    }
+
+    private static string QuoteTable(string schemaQualified) =>
+        string.Join('.', schemaQualified.Split('.').Select(part => $"\"{part.Replace("\"", "\"\"", StringComparison.Ordinal)}\""));
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "E-mail dispatch round failed")]
+    private static partial void LogRoundFailed(ILogger logger, Exception ex);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot reach SMTP server {Host}:{Port}; due e-mails will be retried")]
+    private static partial void LogConnectFailed(ILogger logger, string host, int port, Exception ex);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending e-mail {EmailId} failed (attempt {Attempt})")]
+    private static partial void LogSendFailed(ILogger logger, Guid emailId, int attempt, Exception ex);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Gave up on e-mail {EmailId} after {Attempts} attempts")]
+    private static partial void LogGaveUp(ILogger logger, Guid emailId, int attempts);
+}

@@ -1,0 +1,117 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging;
+
+namespace Sourcing.ServiceDefaults.Errors;
+
+/// <summary>
+/// Turns every exception into ProblemDetails: bad requests (malformed JSON, a wrong content type,
+/// an oversized body) keep their 4xx status and name the field; anything else is a 500 that says
+/// nothing of the internals.
+/// </summary>
+internal sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger)
+    : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        ProblemDetails problem;
+        if (exception is BadHttpRequestException bad)
+        {
+            problem = FromBadRequest(bad);
+        }
+        else if (exception is OperationCanceledException && context.RequestAborted.IsCancellationRequested)
+        {
+            return true;
+        }
+        else
+        {
+            LogUnhandled(logger, exception, context.Request.Method, context.Request.Path);
+            problem = new ProblemDetails
+            {
+                Status = StatusCodes.Status500InternalServerError,
+                Title = "An unexpected error occurred.",
+            };
+        }
+
+        context.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    private static HttpValidationProblemDetails FromBadRequest(BadHttpRequestException bad)
+    {
+        var status = bad.StatusCode;
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        string title;
+        switch (status)
+        {
+            case StatusCodes.Status413PayloadTooLarge:
+                title = "The request body is too large.";
+                errors["body"] = ["is larger than this endpoint accepts."];
+                break;
+            case StatusCodes.Status415UnsupportedMediaType:
+                title = "The request's content type is not supported.";
+                errors["Content-Type"] = ["must be application/json."];
+                break;
+            default:
+                title = "The request is not valid.";
+                var json = FindJsonException(bad);
+                if (json is not null)
+                {
+                    var field = JsonPathToField(json.Path);
+                    errors[field] = [$"is not valid JSON for this field ({FirstSentence(json.Message)})"];
+                }
+                else if (bad.Message.Contains("was not provided", StringComparison.Ordinal))
+                {
+                    errors["body"] = ["is required: send a JSON object."];
+                }
+                else
+                {
+                    errors["request"] = [bad.Message];
+                }
+
+                break;
+        }
+
+        return new HttpValidationProblemDetails(errors) { Status = status, Title = title };
+    }
+
+    private static JsonException? FindJsonException(Exception exception)
+    {
+        for (var e = exception.InnerException; e is not null; e = e.InnerException)
+        {
+            if (e is JsonException json)
+            {
+                return json;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>"$.riskWeights.quality" → "riskWeights.quality"; "$" → "body".</summary>
+    internal static string JsonPathToField(string? path)
+    {
+        if (string.IsNullOrEmpty(path) || path == "$")
+        {
+            return "body";
+        }
+
+        return path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(". ", StringComparison.Ordinal);
+        return end > 0 ? message[..(end + 1)] : message;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception on {Method} {Path}")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);
+}

@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Sourcing.ServiceDefaults.Http;
+
+/// <summary>One page of a list, with what a client needs to ask for the next.</summary>
+public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, int TotalCount)
+{
+    public int TotalPages => PageSize == 0 ? 0 : (TotalCount + PageSize - 1) / PageSize;
+}
+
+/// <summary>Paging query parameters (<c>?page=1&amp;pageSize=50</c>) and the one helper every list uses.</summary>
+public static class Paging
+{
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 500;
+
+    /// <summary>Counts and fetches one page of an ordered query; page and size are clamped to sane bounds.</summary>
+    public static async Task<Page<T>> ToPageAsync<T>(this IQueryable<T> ordered, int? page, int? pageSize, CancellationToken cancellationToken)
+    {
+        var number = Math.Max(1, page ?? 1);
+        var size = Math.Clamp(pageSize ?? DefaultPageSize, 1, MaxPageSize);
+        var total = await ordered.CountAsync(cancellationToken);
+        var items = await ordered.Skip((number - 1) * size).Take(size).ToListAsync(cancellationToken);
+        return new Page<T>(items, number, size, total);
+    }
+}

@@ -1,0 +1,121 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Sourcing.ServiceDefaults.Hosting;
+using Sourcing.ServiceDefaults.Messaging;
+
+namespace Sourcing.ServiceDefaults.Persistence;
+
+/// <summary>EF Core on PostgreSQL with the tenant set in every transaction, and migrations run as the owner.</summary>
+public static partial class PersistenceExtensions
+{
+    public static WebApplicationBuilder AddSourcingDbContext<TContext>(
+        this WebApplicationBuilder builder,
+        Action<DbContextOptionsBuilder>? configure = null,
+        bool rowLevelSecurity = true)
+        where TContext : DbContext
+    {
+        var connectionString = builder.Configuration.GetConnectionString("Database")
+            ?? throw new InvalidOperationException("ConnectionStrings:Database is not set.");
+
+        builder.Services.AddOptions<DatabaseOptions>().Bind(builder.Configuration.GetSection(DatabaseOptions.Section));
+        builder.Services.AddSingleton(new DbContextSetup<TContext>(configure, rowLevelSecurity));
+        builder.Services.AddScoped<TenantTransactionInterceptor>();
+        builder.Services.TryAddSingleton<OutboxSignal>();
+        builder.Services.AddScoped<OutboxSignalInterceptor>();
+        builder.Services.AddDbContext<TContext>((services, options) =>
+        {
+            services.GetRequiredService<DbContextSetup<TContext>>().Apply(options, connectionString);
+            options.AddInterceptors(
+                services.GetRequiredService<TenantTransactionInterceptor>(),
+                services.GetRequiredService<OutboxSignalInterceptor>());
+        });
+
+        builder.Services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck<TContext>>("postgresql", tags: [ServiceDefaultsExtensions.ReadyTag]);
+        return builder;
+    }
+
+    /// <summary>
+    /// Applies pending migrations as the owner role, then makes sure every tenant table has
+    /// row-level security and the run-time role has the privileges it needs (and no more).
+    /// Several instances starting at once serialise on an advisory lock.
+    /// </summary>
+    public static async Task MigrateDatabaseAsync<TContext>(this WebApplication app, CancellationToken cancellationToken = default)
+        where TContext : DbContext
+    {
+        if (!app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStartup)
+        {
+            return;
+        }
+
+        var ownerConnection = app.Configuration.GetConnectionString("Migrations")
+            ?? throw new InvalidOperationException("ConnectionStrings:Migrations is not set (Database:MigrateOnStartup is true).");
+        var appRole = new NpgsqlConnectionStringBuilder(app.Configuration.GetConnectionString("Database")).Username
+            ?? throw new InvalidOperationException("ConnectionStrings:Database has no Username.");
+        if (!RoleName().IsMatch(appRole))
+        {
+            throw new InvalidOperationException($"The run-time role name '{appRole}' is not a plain identifier.");
+        }
+
+        var setup = app.Services.GetRequiredService<DbContextSetup<TContext>>();
+        var options = new DbContextOptionsBuilder<TContext>();
+        setup.Apply(options, ownerConnection);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        await using var db = ActivatorUtilities.CreateInstance<TContext>(scope.ServiceProvider, options.Options);
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Sourcing.Migrations");
+
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_lock(727274)", cancellationToken);
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            LogMigrating(logger, typeof(TContext).Name, pending.Count);
+            await db.Database.MigrateAsync(cancellationToken);
+            if (setup.RowLevelSecurity)
+            {
+                await db.Database.ExecuteSqlRawAsync(RowLevelSecurity.EnsurePoliciesSql(), cancellationToken);
+            }
+
+            // The role name was checked against RoleName() above: a plain identifier, safe to splice.
+            var grants = $"""
+                GRANT USAGE ON SCHEMA public TO {appRole};
+                GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {appRole};
+                GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {appRole};
+                """;
+            await db.Database.ExecuteSqlRawAsync(grants, cancellationToken);
+        }
+        finally
+        {
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_unlock(727274)", CancellationToken.None);
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    [GeneratedRegex("^[a-z_][a-z0-9_]*$")]
+    private static partial Regex RoleName();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Migrating {Context}: {Pending} pending migration(s)")]
+    private static partial void LogMigrating(ILogger logger, string context, int pending);
+}
+
+/// <summary>How a service's DbContext is configured, kept so that migrations use the same setup with the owner's connection.</summary>
+internal sealed class DbContextSetup<TContext>(Action<DbContextOptionsBuilder>? configure, bool rowLevelSecurity)
+    where TContext : DbContext
+{
+    public bool RowLevelSecurity { get; } = rowLevelSecurity;
+
+    public void Apply(DbContextOptionsBuilder options, string connectionString)
+    {
+        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+            .UseSnakeCaseNamingConvention();
+        configure?.Invoke(options);
+    }
+}
