@@ -1,0 +1,145 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Sourcing.Contracts;
+using Sourcing.ServiceDefaults.Auth;
+using Sourcing.ServiceDefaults.Messaging;
+using Sourcing.ServiceDefaults.Persistence;
+using Sourcing.ServiceDefaults.Tenancy;
+using Sourcing.ServiceDefaults.Validation;
+using Sourcing.Tenants.Data;
+
+namespace Sourcing.Tenants.Settings;
+
+/// <summary>The caller's own tenant and its settings.</summary>
+public static class TenantSettingsApi
+{
+    public static IEndpointRouteBuilder MapTenantSettingsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("api/tenant")
+            .WithTags("Tenant")
+            .WithTenantTransaction<TenantsDb, RouteGroupBuilder>();
+
+        api.MapGet("", GetTenant)
+            .WithName("GetTenant")
+            .WithSummary("The caller's tenant with all its settings; the ETag is its version.")
+            .RequireAuthorization(Policies.Read);
+
+        api.MapPut("settings", UpdateSettings)
+            .WithName("UpdateTenantSettings")
+            .WithSummary("Replaces the tenant's settings (admins). Send If-Match with the ETag to refuse a stale update (412).")
+            .RequireAuthorization(Policies.Admin);
+        return app;
+    }
+
+    public static async Task<Results<Ok<TenantResponse>, NotFound>> GetTenant(
+        TenantsDb db, HttpContext http, CancellationToken cancellationToken)
+    {
+        var tenant = await db.Tenants.SingleOrDefaultAsync(cancellationToken);
+        if (tenant is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        http.Response.Headers.ETag = tenant.ETag;
+        return TypedResults.Ok(TenantResponse.From(tenant));
+    }
+
+    public static async Task<Results<Ok<TenantResponse>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateSettings(
+        TenantSettingsRequest request,
+        [FromHeader(Name = "If-Match")] string? ifMatch,
+        TenantsDb db,
+        ITenantContext tenantContext,
+        TimeProvider clock,
+        HttpContext http,
+        CancellationToken cancellationToken)
+    {
+        var tenant = await db.Tenants.SingleOrDefaultAsync(cancellationToken);
+        if (tenant is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (ifMatch is not null && ifMatch != "*" && ifMatch != tenant.ETag)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status412PreconditionFailed,
+                title: "The settings changed since you read them.",
+                detail: $"If-Match was {ifMatch}; the current ETag is {tenant.ETag}. Read them again and retry.");
+        }
+
+        var errors = new ValidationErrors();
+        var settings = request.Validate(errors, tenant.Version + 1);
+        if (settings is null)
+        {
+            return errors.ToProblem();
+        }
+
+        var before = tenant.ToSettings();
+        var changed = ChangedFields(before, settings);
+        if (changed.Count > 0)
+        {
+            tenant.Apply(settings);
+            tenant.Version++;
+            tenant.UpdatedAt = clock.GetUtcNow();
+            db.AddEvent(new TenantSettingsChanged
+            {
+                TenantId = tenantContext.RequiredTenantId,
+                Settings = tenant.ToSettings(),
+                ChangedFields = changed,
+            });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        http.Response.Headers.ETag = tenant.ETag;
+        return TypedResults.Ok(TenantResponse.From(tenant));
+    }
+
+    private static List<string> ChangedFields(TenantSettings before, TenantSettings after)
+    {
+        var changed = new List<string>();
+        void Check(string name, bool same)
+        {
+            if (!same)
+            {
+                changed.Add(name);
+            }
+        }
+
+        Check("name", before.Name == after.Name);
+        Check("hqCountry", before.HqCountry == after.HqCountry);
+        Check("reportingCurrency", before.ReportingCurrency == after.ReportingCurrency);
+        Check("timeZone", before.TimeZone == after.TimeZone);
+        Check("workingLanguages", before.WorkingLanguages.SequenceEqual(after.WorkingLanguages));
+        Check("riskWeights", before.RiskWeights == after.RiskWeights);
+        Check("bandThresholds", before.BandThresholds == after.BandThresholds);
+        Check("policyChecks", before.PolicyChecks == after.PolicyChecks);
+        Check("notToOffshoreProcesses", before.NotToOffshoreProcesses.SequenceEqual(after.NotToOffshoreProcesses));
+        Check("countryConcentrationThresholdPercent", before.CountryConcentrationThresholdPercent == after.CountryConcentrationThresholdPercent);
+        return changed;
+    }
+}
+
+public sealed record TenantResponse(
+    Guid Id,
+    string Name,
+    string HqCountry,
+    string ReportingCurrency,
+    string TimeZone,
+    IReadOnlyList<string> WorkingLanguages,
+    RiskWeights RiskWeights,
+    BandThresholds BandThresholds,
+    PolicyChecks PolicyChecks,
+    IReadOnlyList<string> NotToOffshoreProcesses,
+    decimal CountryConcentrationThresholdPercent,
+    int Version,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt)
+{
+    public static TenantResponse From(Tenant t) => new(
+        t.TenantId, t.Name, t.HqCountry, t.ReportingCurrency, t.TimeZone, t.WorkingLanguages,
+        new RiskWeights(t.QualityWeight, t.DependencyWeight, t.GeopoliticalWeight),
+        new BandThresholds(t.MediumThreshold, t.HighThreshold, t.CriticalThreshold),
+        t.ToSettings().PolicyChecks, t.NotToOffshoreProcesses, t.CountryConcentrationThresholdPercent,
+        t.Version, t.CreatedAt, t.UpdatedAt);
+}
