@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Sourcing.Identity.Pages;
+using static Sourcing.Identity.Pages.HtmlPage;
+
+namespace Sourcing.Identity.Accounts;
+
+/// <summary>
+/// <c>/account/login</c>: e-mail and password, lockout after 5 failures for 15 minutes, disabled
+/// accounts refused; on success, back to the (local) ReturnUrl, usually the authorization request.
+/// </summary>
+internal static class LoginPage
+{
+    public sealed class LoginForm
+    {
+        public string? Email { get; set; }
+
+        public string? Password { get; set; }
+
+        public string? ReturnUrl { get; set; }
+    }
+
+    public static ContentHttpResult Show(HttpContext context, [FromQuery(Name = "ReturnUrl")] string? returnUrl) =>
+        Form(context, new FormErrors(), null, returnUrl);
+
+    public static async Task<Results<RedirectHttpResult, ContentHttpResult>> Submit(
+        HttpContext context, [FromForm] LoginForm form, SignInManager<ApplicationUser> signIn)
+    {
+        var errors = new FormErrors();
+        if (string.IsNullOrWhiteSpace(form.Email))
+        {
+            errors.Add(nameof(form.Email), "Enter your e-mail address.");
+        }
+
+        if (string.IsNullOrEmpty(form.Password))
+        {
+            errors.Add(nameof(form.Password), "Enter your password.");
+        }
+
+        if (errors.Any)
+        {
+            return Form(context, errors, form.Email, form.ReturnUrl, StatusCodes.Status400BadRequest);
+        }
+
+        var result = await signIn.PasswordSignInAsync(form.Email!.Trim(), form.Password!, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            return TypedResults.Redirect(LocalUrl.OrHome(form.ReturnUrl));
+        }
+
+        errors.Add(nameof(form.Email), result.IsLockedOut
+            ? "This account is locked after too many failed attempts. Try again in 15 minutes."
+            : "The e-mail address or password is not correct.");
+        return Form(context, errors, form.Email, form.ReturnUrl, StatusCodes.Status400BadRequest);
+    }
+
+    private static ContentHttpResult Form(HttpContext context, FormErrors errors, string? email, string? returnUrl, int status = StatusCodes.Status200OK)
+    {
+        var body = $"""
+            <h1>Sign in</h1>
+            {FormHtml.ErrorSummary(errors)}
+            <form method="post" action="/account/login" novalidate>
+            {FormHtml.Antiforgery(context)}
+            {FormHtml.Hidden("ReturnUrl", LocalUrl.IsLocal(returnUrl) ? returnUrl : null)}
+            {FormHtml.Input("Email", "E-mail address", "email", "username", errors, email)}
+            {FormHtml.Input("Password", "Password", "password", "current-password", errors)}
+            <button type="submit">Sign in</button>
+            </form>
+            <p><a href="/account/forgot-password">Forgot your password?</a></p>
+            <p>New to Sourcing? <a href="/account/signup">Sign up your company</a></p>
+            """;
+        return Render(context, "Sign in", body, status);
+    }
+}

@@ -1,0 +1,72 @@
+using System.Text;
+using Microsoft.AspNetCore.Antiforgery;
+using static Sourcing.Identity.Pages.HtmlPage;
+
+namespace Sourcing.Identity.Pages;
+
+/// <summary>Accessible form pieces: an error summary that links to each field, labelled inputs that name their error.</summary>
+internal static class FormHtml
+{
+    public static string ErrorSummary(FormErrors errors)
+    {
+        if (!errors.Any)
+        {
+            return "";
+        }
+
+        var items = new StringBuilder();
+        foreach (var (field, message) in errors.All)
+        {
+            items.Append($"""<li><a href="#{Encode(field)}">{Encode(message)}</a></li>""");
+        }
+
+        return $"""<div class="error-summary" role="alert" aria-labelledby="error-summary-title"><h2 id="error-summary-title">There is a problem</h2><ul>{items}</ul></div>""";
+    }
+
+    public static string Input(
+        string name, string label, string type, string autocomplete, FormErrors errors, string? value = null, string? hint = null, bool required = true)
+    {
+        var error = errors.For(name);
+        var describedBy = string.Join(' ', new[] { hint is null ? null : $"{name}-hint", error is null ? null : $"{name}-error" }.OfType<string>());
+        var sb = new StringBuilder();
+        sb.Append($"""<label for="{Encode(name)}">{Encode(label)}</label>""");
+        if (hint is not null)
+        {
+            sb.Append($"""<p class="hint" id="{Encode(name)}-hint">{Encode(hint)}</p>""");
+        }
+
+        if (error is not null)
+        {
+            sb.Append($"""<p class="field-error" id="{Encode(name)}-error">{Encode(error)}</p>""");
+        }
+
+        sb.Append($"""<input id="{Encode(name)}" name="{Encode(name)}" type="{Encode(type)}" autocomplete="{Encode(autocomplete)}" """);
+        if (type != "password" && value is not null)
+        {
+            sb.Append($"""value="{Encode(value)}" """);
+        }
+
+        if (required)
+        {
+            sb.Append("required ");
+        }
+
+        if (describedBy.Length > 0)
+        {
+            sb.Append($"""aria-describedby="{Encode(describedBy)}" """);
+        }
+
+        sb.Append(error is null ? ">" : """aria-invalid="true">""");
+        return sb.ToString();
+    }
+
+    public static string Hidden(string name, string? value) =>
+        $"""<input type="hidden" name="{Encode(name)}" value="{Encode(value)}">""";
+
+    /// <summary>The antiforgery token field; minimal APIs that bind [FromForm] reject a post without it.</summary>
+    public static string Antiforgery(HttpContext context)
+    {
+        var tokens = context.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(context);
+        return Hidden(tokens.FormFieldName, tokens.RequestToken);
+    }
+}

@@ -1,0 +1,93 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Sourcing.Identity.Pages;
+
+namespace Sourcing.Identity.SignUp;
+
+/// <summary><c>/account/signup</c>: the same sign-up as the API, as a form (field names are the API's in PascalCase).</summary>
+public static class SignUpPage
+{
+    public sealed class SignUpForm
+    {
+        public string? CompanyName { get; set; }
+
+        public string? HqCountry { get; set; }
+
+        public string? ReportingCurrency { get; set; }
+
+        public string? TimeZone { get; set; }
+
+        public string? AdminName { get; set; }
+
+        public string? AdminEmail { get; set; }
+
+        public string? AdminPassword { get; set; }
+    }
+
+    public static IEndpointRouteBuilder MapSignUpPage(this IEndpointRouteBuilder app)
+    {
+        var account = app.MapGroup("account").WithTags("Account pages").ExcludeFromDescription();
+        account.MapGet("signup", Show).WithName("SignUpPage").WithSummary("The sign-up form.");
+        account.MapPost("signup", Submit).WithName("SignUpForm").WithSummary("Signs a company up from the form.");
+        return app;
+    }
+
+    public static ContentHttpResult Show(HttpContext context) => Form(context, new FormErrors(), new SignUpForm());
+
+    public static async Task<ContentHttpResult> Submit(HttpContext context, [FromForm] SignUpForm form, CompanySignUp signUp, CancellationToken ct)
+    {
+        var outcome = await signUp.RegisterAsync(
+            new SignUpRequest(form.CompanyName, form.HqCountry, form.ReportingCurrency, form.TimeZone, form.AdminName, form.AdminEmail, form.AdminPassword),
+            ct);
+        if (outcome.Created is not null)
+        {
+            return HtmlPage.Message(context, "Your company is signed up",
+                "Your administrator account is ready. Your company's workspace is being set up and will be there in a moment.",
+                StatusCodes.Status201Created, "/account/login", "Sign in");
+        }
+
+        var errors = new FormErrors();
+        foreach (var (field, messages) in outcome.Errors.ToDictionary())
+        {
+            var name = char.ToUpperInvariant(field[0]) + field[1..];
+            foreach (var message in messages)
+            {
+                errors.Add(name, $"{Label(name)} {message}");
+            }
+        }
+
+        return Form(context, errors, form, StatusCodes.Status400BadRequest);
+    }
+
+    private static string Label(string field) => field switch
+    {
+        nameof(SignUpForm.CompanyName) => "Company name",
+        nameof(SignUpForm.HqCountry) => "Head-office country",
+        nameof(SignUpForm.ReportingCurrency) => "Reporting currency",
+        nameof(SignUpForm.TimeZone) => "Time zone",
+        nameof(SignUpForm.AdminName) => "Your name",
+        nameof(SignUpForm.AdminEmail) => "E-mail address",
+        _ => "Password",
+    };
+
+    private static ContentHttpResult Form(HttpContext context, FormErrors errors, SignUpForm form, int status = StatusCodes.Status200OK)
+    {
+        var body = $"""
+            <h1>Sign up your company</h1>
+            {FormHtml.ErrorSummary(errors)}
+            <form method="post" action="/account/signup" novalidate>
+            {FormHtml.Antiforgery(context)}
+            {FormHtml.Input(nameof(form.CompanyName), Label(nameof(form.CompanyName)), "text", "organization", errors, form.CompanyName)}
+            {FormHtml.Input(nameof(form.HqCountry), Label(nameof(form.HqCountry)), "text", "country", errors, form.HqCountry, "Two-letter ISO code, for example DE.")}
+            {FormHtml.Input(nameof(form.ReportingCurrency), Label(nameof(form.ReportingCurrency)), "text", "off", errors, form.ReportingCurrency, "Three-letter ISO code, for example EUR.")}
+            {FormHtml.Input(nameof(form.TimeZone), Label(nameof(form.TimeZone)), "text", "off", errors, form.TimeZone, "For example Europe/Berlin.")}
+            {FormHtml.Input(nameof(form.AdminName), Label(nameof(form.AdminName)), "text", "name", errors, form.AdminName)}
+            {FormHtml.Input(nameof(form.AdminEmail), Label(nameof(form.AdminEmail)), "email", "email", errors, form.AdminEmail)}
+            {FormHtml.Input(nameof(form.AdminPassword), Label(nameof(form.AdminPassword)), "password", "new-password", errors, hint: "At least 10 characters, with a digit, an upper-case and a lower-case letter.")}
+            <button type="submit">Sign up</button>
+            </form>
+            <p>Already have an account? <a href="/account/login">Sign in</a></p>
+            """;
+        return HtmlPage.Render(context, "Sign up your company", body, status);
+    }
+}
