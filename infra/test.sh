@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# infra/test.sh: the test command. Installs what is missing (infra/install.sh), builds
+# Sourcing.sln in Release (stops at the first build error), starts fresh test servers
+# (wipes .data/test, then infra/servers.sh start test: PostgreSQL 54330, RabbitMQ 56730,
+# maildev 10260/10810), runs every test project against them, and always stops the
+# servers at the end. Exits with dotnet test's exit code.
+#
+# Usage: bash infra/test.sh [-- extra dotnet test arguments]
+#   e.g. bash infra/test.sh -- --filter "FullyQualifiedName~Tenants"
+#
+# Logs: build and test output go to the console; the test output also to
+# .data/test/logs/dotnet-test.log; the server logs stay in .data/test/logs/ after the run.
+set -euo pipefail
+# shellcheck source=infra/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$REPO_ROOT"
+
+extra_args=()
+if (($# > 0)); then
+  [[ "$1" == "--" ]] && shift
+  extra_args=("$@")
+fi
+
+started=$SECONDS
+elapsed() { printf '%dm%02ds' $(((SECONDS - started) / 60)) $(((SECONDS - started) % 60)); }
+
+bash infra/install.sh
+
+log "building Sourcing.sln (Release)"
+if ! dotnet build Sourcing.sln -c Release -nologo; then
+  log "build FAILED after $(elapsed)"
+  exit 1
+fi
+
+TEST_LOG="$REPO_ROOT/.data/test/logs/dotnet-test.log"
+test_rc=""
+# shellcheck disable=SC2317 # called by the EXIT trap
+stop_servers() {
+  local rc=$?
+  trap - EXIT INT TERM
+  log "stopping the test servers"
+  bash infra/servers.sh stop test || warn "stopping the test servers failed; see .data/test/logs/"
+  if [[ -z "$test_rc" ]]; then
+    log "FAILED before the tests ran (exit $rc) after $(elapsed); server logs: .data/test/logs/"
+  elif ((test_rc == 0)); then
+    log "tests PASSED; total time $(elapsed) (log: $TEST_LOG)"
+  else
+    log "tests FAILED (dotnet test exit $test_rc); total time $(elapsed) (log: $TEST_LOG; server logs: .data/test/logs/)"
+  fi
+  exit "$rc"
+}
+trap stop_servers EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+bash infra/servers.sh reset test
+bash infra/servers.sh start test
+
+export SOURCING_TEST_PG_PORT=54330
+export SOURCING_TEST_RABBIT_PORT=56730
+export SOURCING_TEST_SMTP_PORT=10260
+export SOURCING_TEST_MAILDEV_URL=http://127.0.0.1:10810
+export SOURCING_REPO_ROOT="$REPO_ROOT"
+export SOURCING_TEST_CONFIGURATION=Release
+
+log "running the tests (log: $TEST_LOG)"
+set +e
+dotnet test Sourcing.sln -c Release --no-build --logger "console;verbosity=normal" "${extra_args[@]}" 2>&1 | tee "$TEST_LOG"
+test_rc=${PIPESTATUS[0]}
+set -e
+
+exit "$test_rc"
