@@ -37,11 +37,16 @@ load_env_ports() {
       PG_PORT=54320 AMQP_PORT=56720 RMQ_MGMT_PORT=15680 RMQ_DIST_PORT=25680 EPMD_PORT=43690
       SMTP_PORT=10250 MAILDEV_WEB_PORT=10800
       ;;
-    test)
-      PG_PORT=54330 AMQP_PORT=56730 RMQ_MGMT_PORT=15690 RMQ_DIST_PORT=25690 EPMD_PORT=43691
-      SMTP_PORT=10260 MAILDEV_WEB_PORT=10810
+    test | test[1-9])
+      # test is what CI runs; test1..test9 are side-by-side copies (n added to every port, the
+      # services' ports move by 100 x n) for developers running several test suites at once.
+      local n="${ENV_NAME#test}"
+      n="${n:-0}"
+      PG_PORT=$((54330 + n)) AMQP_PORT=$((56730 + n)) RMQ_MGMT_PORT=$((15690 + n)) RMQ_DIST_PORT=$((25690 + n))
+      EPMD_PORT=$((43691 + n)) SMTP_PORT=$((10260 + n)) MAILDEV_WEB_PORT=$((10810 + n))
+      SERVICE_PORT_BASE=$((5200 + 100 * n))
       ;;
-    *) die "unknown environment '${ENV_NAME}' (expected dev or test)" ;;
+    *) die "unknown environment '${ENV_NAME}' (expected dev, test or test1..test9)" ;;
   esac
   DATA_DIR="$REPO_ROOT/.data/$ENV_NAME"
   LOG_DIR="$DATA_DIR/logs"

@@ -60,7 +60,7 @@ pg_write_config() {
     echo "password_encryption = 'scram-sha-256'"
     echo "log_timezone = 'UTC'"
     echo "timezone = 'UTC'"
-    if [[ "$ENV_NAME" == test ]]; then
+    if [[ "$ENV_NAME" == test* ]]; then
       # Throw-away test data: trade durability for speed. Never for dev.
       echo "fsync = off"
       echo "synchronous_commit = off"
@@ -356,7 +356,7 @@ case "$COMMAND" in
   start-maildev) start_maildev ;;
   stop-maildev) stop_maildev ;;
   reset)
-    [[ "$ENV_NAME" == test ]] || die "reset only wipes .data/test; delete .data/dev by hand if you mean it"
+    [[ "$ENV_NAME" == test* ]] || die "reset only wipes .data/test*; delete .data/dev by hand if you mean it"
     stop_maildev
     stop_rabbitmq
     stop_postgres

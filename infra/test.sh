@@ -32,14 +32,14 @@ if ! dotnet build Sourcing.sln -c Release -nologo; then
   exit 1
 fi
 
-TEST_LOG="$REPO_ROOT/.data/test/logs/dotnet-test.log"
+TEST_LOG="$REPO_ROOT/.data/${SOURCING_TEST_ENV:-test}/logs/dotnet-test.log"
 test_rc=""
 # shellcheck disable=SC2317 # called by the EXIT trap
 stop_servers() {
   local rc=$?
   trap - EXIT INT TERM
   log "stopping the test servers"
-  bash infra/servers.sh stop test || warn "stopping the test servers failed; see .data/test/logs/"
+  bash infra/servers.sh stop "${TEST_ENV:-test}" || warn "stopping the test servers failed; see .data/test/logs/"
   if [[ -z "$test_rc" ]]; then
     log "FAILED before the tests ran (exit $rc) after $(elapsed); server logs: .data/test/logs/"
   elif ((test_rc == 0)); then
@@ -53,13 +53,18 @@ trap stop_servers EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-bash infra/servers.sh reset test
-bash infra/servers.sh start test
+# SOURCING_TEST_ENV=test1..test9 runs a second suite beside the first, on other ports.
+TEST_ENV="${SOURCING_TEST_ENV:-test}"
+load_env_ports "$TEST_ENV"
+bash infra/servers.sh reset "$TEST_ENV"
+bash infra/servers.sh start "$TEST_ENV"
 
-export SOURCING_TEST_PG_PORT=54330
-export SOURCING_TEST_RABBIT_PORT=56730
-export SOURCING_TEST_SMTP_PORT=10260
-export SOURCING_TEST_MAILDEV_URL=http://127.0.0.1:10810
+export SOURCING_TEST_ENV="$TEST_ENV"
+export SOURCING_TEST_PG_PORT=$PG_PORT
+export SOURCING_TEST_RABBIT_PORT=$AMQP_PORT
+export SOURCING_TEST_SMTP_PORT=$SMTP_PORT
+export SOURCING_TEST_MAILDEV_URL=http://127.0.0.1:$MAILDEV_WEB_PORT
+export SOURCING_TEST_SERVICE_PORT_BASE=$SERVICE_PORT_BASE
 export SOURCING_REPO_ROOT="$REPO_ROOT"
 export SOURCING_TEST_CONFIGURATION=Release
 

@@ -10,15 +10,21 @@ namespace Sourcing.SystemTests;
 /// </summary>
 public sealed class SystemFixture : IAsyncLifetime
 {
-    public const int IdentityPort = 5200;
-    public const int TenantsPort = 5201;
+    /// <summary>
+    /// The services the tests run, in start order: name (also the folder under services/), project,
+    /// port offset from <see cref="TestEnvironment.ServicePortBase"/>, database. Later services add a line.
+    /// </summary>
+    private static readonly ServiceSpec[] Specs =
+    [
+        new("Identity", "Sourcing.Identity", 0, "sourcing_identity"),
+        new("Tenants", "Sourcing.Tenants", 1, "sourcing_tenants"),
+    ];
 
-    private ServiceProcess? _identity;
-    private ServiceProcess? _tenants;
+    private readonly Dictionary<string, ServiceProcess> _services = new(StringComparer.Ordinal);
 
-    public ServiceProcess IdentityService => _identity ?? throw new InvalidOperationException("Not started.");
+    public ServiceProcess IdentityService => Service("Identity");
 
-    public ServiceProcess TenantsService => _tenants ?? throw new InvalidOperationException("Not started.");
+    public ServiceProcess TenantsService => Service("Tenants");
 
     public SourcingClient Client { get; private set; } = null!;
 
@@ -28,48 +34,45 @@ public sealed class SystemFixture : IAsyncLifetime
 
     public string KeysDirectory => Path.Combine(TestEnvironment.DataDirectory, "keys");
 
+    public ServiceProcess Service(string name) =>
+        _services.TryGetValue(name, out var service) ? service : throw new InvalidOperationException($"{name} is not started.");
+
+    public static int Port(string name) => TestEnvironment.ServicePortBase + Specs.Single(s => s.Name == name).PortOffset;
+
     public async Task InitializeAsync()
     {
-        var common = new Dictionary<string, string>
+        foreach (var spec in Specs)
         {
-            ["RabbitMq__Host"] = "127.0.0.1",
-            ["RabbitMq__Port"] = TestEnvironment.RabbitPort.ToString(),
-            ["Smtp__Host"] = "127.0.0.1",
-            ["Smtp__Port"] = TestEnvironment.SmtpPort.ToString(),
-            ["DataProtection__KeysDirectory"] = Path.Combine(KeysDirectory, "dataprotection"),
-            ["Identity__Authority"] = $"http://127.0.0.1:{IdentityPort}/",
-        };
-
-        _identity = await ServiceProcess.StartAsync("Identity", "Sourcing.Identity", IdentityPort, new Dictionary<string, string>(common)
-        {
-            ["ConnectionStrings__Database"] = TestEnvironment.ConnectionString("sourcing_identity", "sourcing_app"),
-            ["ConnectionStrings__Migrations"] = TestEnvironment.ConnectionString("sourcing_identity", "sourcing_owner"),
-            ["Identity__Issuer"] = $"http://127.0.0.1:{IdentityPort}/",
-            ["Identity__KeysDirectory"] = KeysDirectory,
-        });
-        _tenants = await ServiceProcess.StartAsync("Tenants", "Sourcing.Tenants", TenantsPort, new Dictionary<string, string>(common)
-        {
-            ["ConnectionStrings__Database"] = TestEnvironment.ConnectionString("sourcing_tenants", "sourcing_app"),
-            ["ConnectionStrings__Migrations"] = TestEnvironment.ConnectionString("sourcing_tenants", "sourcing_owner"),
-        });
+            var environment = new Dictionary<string, string>
+            {
+                ["ConnectionStrings__Database"] = TestEnvironment.ConnectionString(spec.Database, "sourcing_app"),
+                ["ConnectionStrings__Migrations"] = TestEnvironment.ConnectionString(spec.Database, "sourcing_owner"),
+                ["RabbitMq__Host"] = "127.0.0.1",
+                ["RabbitMq__Port"] = TestEnvironment.RabbitPort.ToString(),
+                ["Smtp__Host"] = "127.0.0.1",
+                ["Smtp__Port"] = TestEnvironment.SmtpPort.ToString(),
+                ["DataProtection__KeysDirectory"] = Path.Combine(KeysDirectory, "dataprotection"),
+                ["Identity__Authority"] = $"http://127.0.0.1:{Port("Identity")}/",
+                ["Identity__Issuer"] = $"http://127.0.0.1:{Port("Identity")}/",
+                ["Identity__KeysDirectory"] = KeysDirectory,
+            };
+            _services[spec.Name] = await ServiceProcess.StartAsync(spec.Name, spec.Project, Port(spec.Name), environment);
+        }
 
         Client = new SourcingClient(Identity, Tenants, TestEnvironment.MailDev);
-        Console.WriteLine(
-            $"Services ready: identity {IdentityService.WorkingSetBytes / 1048576} MiB, tenants {TenantsService.WorkingSetBytes / 1048576} MiB working set after start-up.");
+        Console.WriteLine("Services ready; working set after start-up: "
+            + string.Join(", ", _services.Values.Select(s => $"{s.Name} {s.WorkingSetBytes / 1048576} MiB")));
     }
 
     public async Task DisposeAsync()
     {
-        if (_tenants is not null)
+        foreach (var service in _services.Values.Reverse())
         {
-            await _tenants.DisposeAsync();
-        }
-
-        if (_identity is not null)
-        {
-            await _identity.DisposeAsync();
+            await service.DisposeAsync();
         }
     }
+
+    private sealed record ServiceSpec(string Name, string Project, int PortOffset, string Database);
 
     /// <summary>A company with a fresh, unique admin e-mail, signed up and logged in.</summary>
     public Task<SignedUpTenant> NewTenantAsync(string company = "Acme Outsourcing Ltd", string country = "US", string currency = "USD", string timeZone = "America/New_York") =>
@@ -105,7 +108,7 @@ public sealed class SystemFixture : IAsyncLifetime
     /// <summary>Stops the test broker (keeping its data) or starts it again, through the infra script.</summary>
     public static async Task RabbitAsync(string verb)
     {
-        var start = new ProcessStartInfo("bash", [Path.Combine(TestEnvironment.RepoRoot, "infra", "servers.sh"), $"{verb}-rabbitmq", "test"])
+        var start = new ProcessStartInfo("bash", [Path.Combine(TestEnvironment.RepoRoot, "infra", "servers.sh"), $"{verb}-rabbitmq", TestEnvironment.Name])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -117,7 +120,7 @@ public sealed class SystemFixture : IAsyncLifetime
         await process.WaitForExitAsync();
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"servers.sh {verb}-rabbitmq test failed: {await output}{await error}");
+            throw new InvalidOperationException($"servers.sh {verb}-rabbitmq {TestEnvironment.Name} failed: {await output}{await error}");
         }
     }
 }

@@ -15,7 +15,13 @@ public static class TestEnvironment
 
     public static string Configuration { get; } = Environment.GetEnvironmentVariable("SOURCING_TEST_CONFIGURATION") ?? "Release";
 
-    public static string DataDirectory => Path.Combine(RepoRoot, ".data", "test");
+    /// <summary>test (what CI runs) or test1..test9 (a second suite beside it, on other ports).</summary>
+    public static string Name { get; } = Environment.GetEnvironmentVariable("SOURCING_TEST_ENV") ?? "test";
+
+    /// <summary>The first service's port; each service takes the next (identity, tenants, engagements, sla, risk).</summary>
+    public static int ServicePortBase { get; } = Int("SOURCING_TEST_SERVICE_PORT_BASE", 5200);
+
+    public static string DataDirectory => Path.Combine(RepoRoot, ".data", Name);
 
     public static string ConnectionString(string database, string role) =>
         $"Host=127.0.0.1;Port={PostgresPort};Database={database};Username={role};Password={role};Pooling=true;Include Error Detail=true";
