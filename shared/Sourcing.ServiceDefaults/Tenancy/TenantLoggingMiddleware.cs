@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Serilog;
 using Serilog.Context;
 
 namespace Sourcing.ServiceDefaults.Tenancy;
@@ -9,11 +10,14 @@ namespace Sourcing.ServiceDefaults.Tenancy;
 /// </summary>
 internal sealed class TenantLoggingMiddleware(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext context, ITenantContext tenant)
+    public async Task InvokeAsync(HttpContext context, ITenantContext tenant, IDiagnosticContext diagnostics)
     {
         if (context.User.Identity?.IsAuthenticated == true && context.User.FindTenantId() is { } tenantId)
         {
             tenant.Set(tenantId);
+
+            // The request's summary line is written by Serilog's request logging, outside this scope.
+            diagnostics.Set("TenantId", tenantId);
         }
 
         using (LogContext.PushProperty("TenantId", tenant.TenantId))
