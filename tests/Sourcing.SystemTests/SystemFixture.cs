@@ -21,6 +21,7 @@ public sealed class SystemFixture : IAsyncLifetime
     ];
 
     private readonly Dictionary<string, ServiceProcess> _services = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, string>> _environments = new(StringComparer.Ordinal);
 
     public ServiceProcess IdentityService => Service("Identity");
 
@@ -56,12 +57,21 @@ public sealed class SystemFixture : IAsyncLifetime
                 ["Identity__Issuer"] = $"http://127.0.0.1:{Port("Identity")}/",
                 ["Identity__KeysDirectory"] = KeysDirectory,
             };
+            _environments[spec.Name] = environment;
             _services[spec.Name] = await ServiceProcess.StartAsync(spec.Name, spec.Project, Port(spec.Name), environment);
         }
 
         Client = new SourcingClient(Identity, Tenants, TestEnvironment.MailDev);
         Console.WriteLine("Services ready; working set after start-up: "
             + string.Join(", ", _services.Values.Select(s => $"{s.Name} {s.WorkingSetBytes / 1048576} MiB")));
+    }
+
+    /// <summary>Kills a service's process and starts it again with the same settings (same port, same keys).</summary>
+    public async Task RestartAsync(string name)
+    {
+        var spec = Specs.Single(s => s.Name == name);
+        await Service(name).DisposeAsync();
+        _services[name] = await ServiceProcess.StartAsync(spec.Name, spec.Project, Port(spec.Name), _environments[name]);
     }
 
     public async Task DisposeAsync()

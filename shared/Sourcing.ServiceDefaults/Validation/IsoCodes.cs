@@ -58,25 +58,26 @@ public static class IsoCodes
         && address.Address == value
         && address.Host.Contains('.', StringComparison.Ordinal);
 
-    /// <summary>An ISO 639-1 language code the runtime knows.</summary>
-    public static bool IsLanguage(string code) =>
-        code.Length == 2
-        && CultureInfo.GetCultures(CultureTypes.NeutralCultures).Any(c => c.TwoLetterISOLanguageName == code);
+    private static readonly Lazy<HashSet<string>> Languages = new(() =>
+        CultureInfo.GetCultures(CultureTypes.NeutralCultures)
+            .Select(c => c.TwoLetterISOLanguageName)
+            .Where(l => l.Length is 2 or 3)
+            .ToHashSet(StringComparer.Ordinal));
+
+    /// <summary>A language code the runtime knows: ISO 639-1, or ISO 639-2 where a language has no two-letter code ("fil").</summary>
+    public static bool IsLanguage(string code) => Languages.Value.Contains(code);
 
     /// <summary>
-    /// The languages of the cultures the runtime lists for a country, English first where it is one
-    /// of them (it is the usual working language where it is), else in the runtime's order.
+    /// The languages (ISO 639-1/639-2 codes) of the cultures the runtime lists for a country, in the
+    /// runtime's order. It is a set, not a ranking: ICU lists English cultures for many countries
+    /// (en-DE, en-IN), so no "primary" language can be read off it.
     /// </summary>
-    public static IReadOnlyList<string> LanguagesOf(string country)
-    {
-        var languages = CultureInfo.GetCultures(CultureTypes.SpecificCultures)
+    public static IReadOnlyList<string> LanguagesOf(string country) =>
+        CultureInfo.GetCultures(CultureTypes.SpecificCultures)
             .Where(c => c.Name.EndsWith("-" + country, StringComparison.Ordinal))
             .Select(c => c.TwoLetterISOLanguageName)
-            .Where(l => l.Length == 2)
             .Distinct()
             .ToList();
-        return languages.Contains("en") ? ["en", .. languages.Where(l => l != "en")] : languages;
-    }
 
     /// <summary>The currency of a country (RegionInfo), or null where the runtime does not know it.</summary>
     public static string? CurrencyOf(string country) =>

@@ -1,6 +1,5 @@
 using Sourcing.Contracts;
 using Sourcing.ServiceDefaults.Tenancy;
-using Sourcing.ServiceDefaults.Validation;
 
 namespace Sourcing.Tenants.Settings;
 
@@ -60,14 +59,15 @@ public sealed class Tenant : ITenantOwned
     public static Tenant SignUp(Guid tenantId, TenantSignUp signUp, DateTimeOffset now)
     {
         var tenant = new Tenant { TenantId = tenantId, CreatedAt = now, UpdatedAt = now, Version = 1 };
-        var languages = IsoCodes.LanguagesOf(signUp.HqCountry);
         tenant.Apply(new TenantSettings
         {
             Name = signUp.CompanyName,
             HqCountry = signUp.HqCountry,
             ReportingCurrency = signUp.ReportingCurrency,
             TimeZone = signUp.TimeZone,
-            WorkingLanguages = languages.Count > 0 ? [languages[0]] : ["en"],
+            // Sign-up does not ask, and no primary language can be derived from the runtime's data
+            // (see IsoCodes.LanguagesOf): English until an admin says otherwise in the settings.
+            WorkingLanguages = ["en"],
             RiskWeights = new RiskWeights(0.4m, 0.3m, 0.3m),
             BandThresholds = new BandThresholds(25m, 50m, 75m),
             PolicyChecks = new PolicyChecks(true, true, true, true, true, true),

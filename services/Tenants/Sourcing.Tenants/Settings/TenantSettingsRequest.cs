@@ -74,7 +74,7 @@ public sealed record TenantSettingsRequest(
     {
         if (WorkingLanguages is null || WorkingLanguages.Count == 0)
         {
-            errors.Add("workingLanguages", "must name at least one ISO 639-1 language (the first is primary).");
+            errors.Add("workingLanguages", "must name at least one language (ISO 639-1; the first is primary).");
             return;
         }
 
@@ -87,7 +87,7 @@ public sealed record TenantSettingsRequest(
         {
             if (WorkingLanguages[i] is not { } language || !IsoCodes.IsLanguage(language))
             {
-                errors.Add($"workingLanguages[{i}]", $"'{WorkingLanguages[i]}' is not an ISO 639-1 language code.");
+                errors.Add($"workingLanguages[{i}]", $"'{WorkingLanguages[i]}' is not a language code (ISO 639-1, or 639-2 where there is no two-letter code).");
             }
         }
 
