@@ -38,6 +38,9 @@ public static class ApiAuthenticationExtensions
                 options.TokenValidationParameters.ClockSkew = TimeSpan.FromSeconds(30);
             });
 
+        builder.Services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>(
+            "v1", options => options.AddDocumentTransformer<BearerSecuritySchemeTransformer>());
+
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Read, policy => policy
                 .RequireAuthenticatedUser()
