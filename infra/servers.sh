@@ -40,7 +40,32 @@ MAILDEV_PID="$RUN_DIR/maildev.pid"
 ensure_dirs() {
   mkdir -p "$DATA_DIR" "$LOG_DIR" "$RUN_DIR" "$RMQ_DIR" "$MAILDEV_DIR"
   # The postgres OS user must be able to reach .data/<env>/pg.
-  chmod 755 "$REPO_ROOT/.data" "$DATA_DIR"
+  chmod 755 "$REPO_ROOT/.data" "$DATA_DIR" "$LOG_DIR"
+  locate_postgres
+}
+
+# PostgreSQL runs as the postgres OS user, which cannot enter a checkout that sits below a
+# private directory (a CI clone in a 0700 temporary directory, say). Then the cluster lives in
+# /var/lib/sourcing/<checkout hash>/<env>/ instead, linked from .data/<env>/pg and
+# .data/<env>/logs/postgres.log so that everything is still found under .data/.
+PG_OUTSIDE="/var/lib/sourcing/$(printf '%s' "$REPO_ROOT" | sha1sum | cut -c1-12)/$ENV_NAME"
+if [[ -L "$DATA_DIR/pg" ]]; then
+  PG_DATA="$PG_OUTSIDE/data"
+  PG_LOG="$PG_OUTSIDE/postgres.log"
+fi
+locate_postgres() {
+  if runuser -u postgres -- test -x "$DATA_DIR" 2>/dev/null && [[ ! -L "$DATA_DIR/pg" ]]; then
+    return
+  fi
+  if [[ ! -d "$PG_OUTSIDE" ]]; then
+    log "PostgreSQL ($ENV_NAME): the postgres user cannot reach $DATA_DIR; keeping the cluster in $PG_OUTSIDE (linked from .data/$ENV_NAME/pg)"
+  fi
+  install -d -m 755 /var/lib/sourcing
+  install -d -m 700 -o postgres -g postgres "$PG_OUTSIDE"
+  PG_DATA="$PG_OUTSIDE/data"
+  PG_LOG="$PG_OUTSIDE/postgres.log"
+  ln -sfn "$PG_DATA" "$DATA_DIR/pg"
+  ln -sfn "$PG_LOG" "$LOG_DIR/postgres.log"
 }
 
 as_postgres() { runuser -u postgres -- "$@"; }
@@ -360,7 +385,7 @@ case "$COMMAND" in
     stop_maildev
     stop_rabbitmq
     stop_postgres
-    rm -rf "$DATA_DIR"
+    rm -rf "$DATA_DIR" "$PG_OUTSIDE"
     log "$DATA_DIR deleted"
     ;;
   *) usage ;;

@@ -74,4 +74,13 @@ dotnet test Sourcing.sln -c Release --no-build --logger "console;verbosity=norma
 test_rc=${PIPESTATUS[0]}
 set -e
 
+# One closing line over every test project, in the form CI tools read: "N passed, N failed".
+passed=$(grep -E '^\s+Passed:\s+[0-9]+' "$TEST_LOG" | awk '{s += $2} END {print s + 0}')
+failed=$(grep -E '^\s+Failed:\s+[0-9]+' "$TEST_LOG" | awk '{s += $2} END {print s + 0}')
+if ((passed + failed == 0)) && ((test_rc == 0)); then
+  log "no test ran: treating that as a failure"
+  test_rc=1
+fi
+echo "$passed passed, $failed failed"
+
 exit "$test_rc"
