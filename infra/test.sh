@@ -75,8 +75,8 @@ test_rc=${PIPESTATUS[0]}
 set -e
 
 # One closing line over every test project, in the form CI tools read: "N passed, N failed".
-passed=$(grep -E '^\s+Passed:\s+[0-9]+' "$TEST_LOG" | awk '{s += $2} END {print s + 0}')
-failed=$(grep -E '^\s+Failed:\s+[0-9]+' "$TEST_LOG" | awk '{s += $2} END {print s + 0}')
+passed=$(awk '/^[[:space:]]+Passed:[[:space:]]+[0-9]+/ {s += $2} END {print s + 0}' "$TEST_LOG")
+failed=$(awk '/^[[:space:]]+Failed:[[:space:]]+[0-9]+/ {s += $2} END {print s + 0}' "$TEST_LOG")
 if ((passed + failed == 0)) && ((test_rc == 0)); then
   log "no test ran: treating that as a failure"
   test_rc=1
