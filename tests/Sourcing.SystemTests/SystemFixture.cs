@@ -18,6 +18,7 @@ public sealed class SystemFixture : IAsyncLifetime
     [
         new("Identity", "Sourcing.Identity", 0, "sourcing_identity"),
         new("Tenants", "Sourcing.Tenants", 1, "sourcing_tenants"),
+        new("Engagements", "Sourcing.Engagements", 2, "sourcing_engagements"),
     ];
 
     private readonly Dictionary<string, ServiceProcess> _services = new(StringComparer.Ordinal);
