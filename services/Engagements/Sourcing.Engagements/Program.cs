@@ -2,6 +2,7 @@ using Sourcing.Engagements.CaptiveCentres;
 using Sourcing.Engagements.Data;
 using Sourcing.Engagements.Engagements;
 using Sourcing.Engagements.Findings;
+using Sourcing.Engagements.Import;
 using Sourcing.Engagements.Messaging;
 using Sourcing.Engagements.Providers;
 using Sourcing.Engagements.Tenancy;
@@ -20,6 +21,8 @@ builder.AddMessaging<EngagementsDb>("engagements", bus =>
     bus.AddConsumer<TenantSettingsChangedConsumer>();
 });
 
+builder.Services.AddSingleton<ImportProgress>();
+
 var app = builder.Build();
 app.UseServiceDefaults();
 app.MapServiceDefaults();
@@ -28,6 +31,8 @@ app.MapProvidersApi();
 app.MapCaptiveCentresApi();
 app.MapEngagementsApi();
 app.MapFindingsApi();
+app.MapImportApi();
+app.MapExportApi();
 
 await app.MigrateDatabaseAsync<EngagementsDb>();
 await app.RunAsync();

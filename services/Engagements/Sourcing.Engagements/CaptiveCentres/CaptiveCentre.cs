@@ -65,13 +65,16 @@ public sealed class CaptiveCentre : ITenantOwned
     {
         ["legalEntity"] = LegalEntity,
         ["country"] = Country,
-        ["ownershipPercent"] = OwnershipPercent.ToString(CultureInfo.InvariantCulture),
+        ["ownershipPercent"] = Text(OwnershipPercent),
         ["sharedControl"] = SharedControl ? "true" : "false",
         ["kind"] = Kind,
         ["headcount"] = Headcount?.ToString(CultureInfo.InvariantCulture),
         ["functions"] = string.Join(";", Functions),
-        ["annualOperatingCost"] = AnnualOperatingCost?.ToString(CultureInfo.InvariantCulture),
+        ["annualOperatingCost"] = Text(AnnualOperatingCost),
         ["currency"] = Currency,
         ["lei"] = Lei,
     };
+
+    /// <summary>A decimal as text without trailing zeros, so 1200000.00 read back equals 1200000 sent.</summary>
+    internal static string? Text(decimal? value) => value?.ToString("0.############", CultureInfo.InvariantCulture);
 }

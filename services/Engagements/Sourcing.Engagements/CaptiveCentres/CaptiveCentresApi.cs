@@ -103,7 +103,6 @@ public static class CaptiveCentresApi
         var actor = Actor.From(http.User);
         db.CaptiveCentres.Add(centre);
         AuditTrail.RecordEvent(db, centre.TenantId, AuditTrail.CaptiveCentre, centre.Id, "created", actor, now);
-        AuditTrail.RecordChanges(db, centre.TenantId, AuditTrail.CaptiveCentre, centre.Id, "created", new Dictionary<string, string?>(), centre.Snapshot(), actor, now);
         db.AddEvent(new CaptiveCentreRegistered { TenantId = centre.TenantId, CaptiveCentre = centre.ToState() });
         await db.SaveChangesAsync(cancellationToken);
         http.Response.Headers.ETag = centre.ETag;

@@ -24,6 +24,8 @@ public sealed class EngagementsDb(DbContextOptions<EngagementsDb> options, ITena
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<Import.ImportJob> ImportJobs => Set<Import.ImportJob>();
+
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();

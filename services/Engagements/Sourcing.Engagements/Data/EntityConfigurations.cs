@@ -112,6 +112,19 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
     }
 }
 
+internal sealed class ImportJobConfiguration : IEntityTypeConfiguration<Import.ImportJob>
+{
+    public void Configure(EntityTypeBuilder<Import.ImportJob> builder)
+    {
+        builder.ToTable("import_jobs");
+        builder.HasKey(j => new { j.TenantId, j.Id });
+        builder.Property(j => j.Kind).HasMaxLength(32);
+        builder.Property(j => j.Status).HasMaxLength(32);
+        builder.Property(j => j.Phase).HasMaxLength(32);
+        builder.Property(j => j.StartedBy).HasMaxLength(200);
+    }
+}
+
 /// <summary>Longest strings the API accepts (and the columns hold).</summary>
 public static class Limits
 {
@@ -120,4 +133,7 @@ public static class Limits
     public const int LongText = 2000;
     public const int ShortText = 100;
     public const int MaxListItems = 50;
+
+    /// <summary>Largest CSV upload: 50 MiB (413 above).</summary>
+    public const long ImportBytes = 50L * 1024 * 1024;
 }

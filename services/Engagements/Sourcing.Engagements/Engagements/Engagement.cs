@@ -169,7 +169,7 @@ public sealed class Engagement : ITenantOwned
         ["contract.noticePeriodDays"] = NoticePeriodDays?.ToString(CultureInfo.InvariantCulture),
         ["contract.autoRenewal"] = AutoRenewal is { } renew ? (renew ? "true" : "false") : null,
         ["contract.pricingModel"] = PricingModel,
-        ["contract.annualValue"] = AnnualValue?.ToString(CultureInfo.InvariantCulture),
+        ["contract.annualValue"] = Text(AnnualValue),
         ["contract.currency"] = Currency,
         ["contract.serviceCreditTerms"] = ServiceCreditTerms,
         ["businessFunctions"] = string.Join(";", BusinessFunctions),
@@ -178,5 +178,9 @@ public sealed class Engagement : ITenantOwned
         ["terminatedOn"] = TerminatedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         ["classification"] = ClassificationKind,
         ["locationGrade"] = LocationGrade,
+        ["classificationReason"] = ClassificationReason,
     };
+
+    /// <summary>A decimal as text without trailing zeros, so 1200000.00 read back equals 1200000 sent.</summary>
+    internal static string? Text(decimal? value) => value?.ToString("0.############", CultureInfo.InvariantCulture);
 }

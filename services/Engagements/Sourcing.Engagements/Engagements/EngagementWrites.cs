@@ -55,7 +55,6 @@ public static class EngagementWrites
         e.SetClassification(Classify(e, tenant, now.Year));
         db.Engagements.Add(e);
         AuditTrail.RecordEvent(db, e.TenantId, AuditTrail.Engagement, e.Id, "created", actor, now);
-        AuditTrail.RecordChanges(db, e.TenantId, AuditTrail.Engagement, e.Id, "created", new Dictionary<string, string?>(), e.Snapshot(), actor, now);
         db.AddEvent(new EngagementCreated { TenantId = e.TenantId, Engagement = e.ToState() });
     }
 

@@ -116,7 +116,6 @@ public static class ProvidersApi
     {
         db.Providers.Add(provider);
         AuditTrail.RecordEvent(db, provider.TenantId, AuditTrail.Provider, provider.Id, "created", actor, now);
-        AuditTrail.RecordChanges(db, provider.TenantId, AuditTrail.Provider, provider.Id, "created", new Dictionary<string, string?>(), provider.Snapshot(), actor, now);
         db.AddEvent(new ProviderRegistered { TenantId = provider.TenantId, Provider = provider.ToState() });
     }
 

@@ -59,6 +59,31 @@ namespace Sourcing.Engagements.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "import_jobs",
+                columns: table => new
+                {
+                    tenant_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    dry_run = table.Column<bool>(type: "boolean", nullable: false),
+                    status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    phase = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    size_bytes = table.Column<long>(type: "bigint", nullable: false),
+                    total_rows = table.Column<int>(type: "integer", nullable: false),
+                    processed_rows = table.Column<int>(type: "integer", nullable: false),
+                    created = table.Column<int>(type: "integer", nullable: false),
+                    updated = table.Column<int>(type: "integer", nullable: false),
+                    error_count = table.Column<int>(type: "integer", nullable: false),
+                    started_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    started_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    finished_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_import_jobs", x => new { x.tenant_id, x.id });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "inbox_messages",
                 columns: table => new
                 {
@@ -242,6 +267,9 @@ namespace Sourcing.Engagements.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "engagements");
+
+            migrationBuilder.DropTable(
+                name: "import_jobs");
 
             migrationBuilder.DropTable(
                 name: "inbox_messages");
