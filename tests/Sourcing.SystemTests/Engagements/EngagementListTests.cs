@@ -27,6 +27,7 @@ public sealed class EngagementListTests(SystemFixture system)
         b["businessProcess"] = "data-entry";
         b["scope"] = "task";
         b["status"] = "planned";
+        b["criticality"] = "standard";
         await CreateIdAsync(t.Api, "api/engagements", b);
         var c = Engagement(chicago, name: "Charlie payroll", country: "US");
         c["businessProcess"] = "hr-payroll";
@@ -56,7 +57,7 @@ public sealed class EngagementListTests(SystemFixture system)
         Assert.Equal(["Alpha helpdesk"], await Names($"owner={owner}"));
         Assert.Equal(["Charlie payroll"], await Names("q=loop"));
         Assert.Equal(["Alpha helpdesk", "Bravo data entry"], await Names("locationGrade=offshore&country=PH"));
-        Assert.Equal(["Alpha helpdesk", "Delta finance centre", "Bravo data entry", "Charlie payroll"], await Names("sort=criticality"));
+        Assert.Equal(["Alpha helpdesk", "Charlie payroll", "Delta finance centre", "Bravo data entry"], await Names("sort=criticality"));
 
         var second = await t.Api.GetFromJsonAsync<JsonElement>("api/engagements?page=2&pageSize=3");
         Assert.Equal(4, second.GetProperty("totalCount").GetInt32());

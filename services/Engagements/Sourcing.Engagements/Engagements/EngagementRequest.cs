@@ -168,7 +168,7 @@ public sealed record EngagementRequest(
     {
         if (DeliveryLanguages is null || DeliveryLanguages.Count == 0)
         {
-            return country is not null && IsoCodes.IsCountry(country) ? [.. IsoCodes.LanguagesOf(country)] : [];
+            return country is not null && IsoCodes.IsCountry(country) ? [.. CountryLanguages.Of(country)] : [];
         }
 
         if (DeliveryLanguages.Count > 20)
@@ -179,7 +179,7 @@ public sealed record EngagementRequest(
 
         for (var i = 0; i < DeliveryLanguages.Count; i++)
         {
-            if (DeliveryLanguages[i] is not { } language || !IsoCodes.IsLanguage(language))
+            if (DeliveryLanguages[i] is not { } language || !CountryLanguages.IsLanguage(language))
             {
                 errors.Add($"deliveryLanguages[{i}]", $"'{DeliveryLanguages[i]}' is not an ISO 639-1 language code.");
             }

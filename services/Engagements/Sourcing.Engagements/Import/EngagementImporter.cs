@@ -18,6 +18,7 @@ internal sealed class EngagementImporter(EngagementsDb db, TimeProvider clock) :
 {
     private readonly Dictionary<CsvRow, (Engagement Engagement, Dictionary<string, string?>? Before)> _plan = [];
     private readonly HashSet<Guid> _seen = [];
+    private readonly HashSet<object> _pending = new(ReferenceEqualityComparer.Instance);
     private Dictionary<Guid, Engagement> _existing = [];
     private List<(Guid Id, string Name, string Country)> _providers = [];
     private List<(Guid Id, string Name, string Country, string Kind)> _centres = [];
@@ -101,11 +102,15 @@ internal sealed class EngagementImporter(EngagementsDb db, TimeProvider clock) :
         }
 
         _plan[row] = (engagement, before);
+        _pending.Add(engagement);
     }
+
+    public bool IsPending(object entity) => _pending.Contains(entity);
 
     public bool Write(CsvRow row, Actor actor)
     {
         var (engagement, before) = _plan[row];
+        _pending.Remove(engagement);
         if (before is null)
         {
             EngagementWrites.Create(db, engagement, _tenant, actor, _now);

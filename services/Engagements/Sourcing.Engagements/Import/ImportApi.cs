@@ -42,10 +42,14 @@ public static class ImportApi
         return app;
     }
 
-    public static async Task<Results<Ok<ImportJob>, NotFound>> GetImport(Guid id, EngagementsDb db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ImportJobResponse>, NotFound>> GetImport(Guid id, EngagementsDb db, CancellationToken cancellationToken)
     {
         var job = await db.ImportJobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == id, cancellationToken);
-        return job is null ? TypedResults.NotFound() : TypedResults.Ok(job);
+        return job is null
+            ? TypedResults.NotFound()
+            : TypedResults.Ok(new ImportJobResponse(
+                job.Id, job.Kind, job.DryRun, job.Status, job.Phase, job.SizeBytes, job.TotalRows, job.ProcessedRows, job.Created,
+                job.Updated, job.ErrorCount, job.StartedBy, job.StartedAt, job.FinishedAt));
     }
 
     public static Task<Results<Ok<ImportResult>, ValidationProblem, ProblemHttpResult>> ImportProviders(
@@ -147,6 +151,7 @@ public static class ImportApi
                 if ((i + 1) % ProgressEvery == 0)
                 {
                     await services.Db.SaveChangesAsync(cancellationToken);
+                    ForgetWritten(services.Db, importer);
                     job.ProcessedRows = i + 1;
                     await services.Progress.SaveAsync(job, cancellationToken);
                 }
@@ -162,6 +167,21 @@ public static class ImportApi
 
     private const int ProgressEvery = 1000;
 
+    /// <summary>
+    /// Stops tracking what is saved (but the records of rows still to write), so that each save
+    /// of a large import looks at one batch rather than at everything written so far.
+    /// </summary>
+    private static void ForgetWritten(EngagementsDb db, IImporter importer)
+    {
+        foreach (var entry in db.ChangeTracker.Entries().ToList())
+        {
+            if (entry.State == EntityState.Unchanged && !importer.IsPending(entry.Entity))
+            {
+                entry.State = EntityState.Detached;
+            }
+        }
+    }
+
     private static async Task Finish(ImportJob job, string status, ImportServices services, CancellationToken cancellationToken)
     {
         job.Status = status;
@@ -172,6 +192,10 @@ public static class ImportApi
 
     private static string Shorten(string value) => value.Length > 100 ? value[..100] + "…" : value;
 }
+
+public sealed record ImportJobResponse(
+    Guid Id, string Kind, bool DryRun, string Status, string Phase, long SizeBytes, int TotalRows, int ProcessedRows, int Created,
+    int Updated, int ErrorCount, string? StartedBy, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt);
 
 public sealed record ImportServices(EngagementsDb Db, ITenantContext Tenant, ImportProgress Progress, TimeProvider Clock, HttpContext Http);
 
@@ -189,4 +213,7 @@ internal interface IImporter
 
     /// <summary>Writes a validated row; true when it created a new record, false when it updated one.</summary>
     bool Write(CsvRow row, Actor actor);
+
+    /// <summary>Whether the entity belongs to a row not written yet.</summary>
+    bool IsPending(object entity);
 }

@@ -12,6 +12,7 @@ internal sealed class ProviderImporter(EngagementsDb db, TimeProvider clock) : I
 {
     private readonly Dictionary<CsvRow, (Provider Provider, Dictionary<string, string?>? Before)> _plan = [];
     private readonly HashSet<Guid> _seen = [];
+    private readonly HashSet<object> _pending = new(ReferenceEqualityComparer.Instance);
     private Dictionary<Guid, Provider> _existing = [];
     private DateTimeOffset _now;
 
@@ -64,11 +65,15 @@ internal sealed class ProviderImporter(EngagementsDb db, TimeProvider clock) : I
         }
 
         _plan[row] = (provider, before);
+        _pending.Add(provider);
     }
+
+    public bool IsPending(object entity) => _pending.Contains(entity);
 
     public bool Write(CsvRow row, Actor actor)
     {
         var (provider, before) = _plan[row];
+        _pending.Remove(provider);
         if (before is null)
         {
             ProvidersApi.Register(db, provider, actor, _now);
