@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Sourcing.Testing;
 
 /// <summary>
@@ -11,17 +12,26 @@ using Sourcing.Testing;
 /// </summary>
 internal static class EngagementsDemo
 {
-    public static async Task SeedAsync(Uri engagements, string adminToken)
+    public static async Task SeedAsync(Uri engagements, Uri tenants, string adminToken)
     {
         using var api = SourcingClient.Api(engagements, adminToken);
-        await Eventually.WaitAsync(
-            async () =>
+        if (!await TenantKnownAsync(api, TimeSpan.FromSeconds(20)))
+        {
+            // A demo tenant signed up before the engagements service existed never reached it: save
+            // its settings twice (a changed name, then the name back) so that TenantSettingsChanged carries them.
+            using var tenantsApi = SourcingClient.Api(tenants, adminToken);
+            var tenant = JsonNode.Parse(await tenantsApi.GetStringAsync("api/tenant"))!.AsObject();
+            var name = tenant["name"]!.GetValue<string>();
+            tenant["name"] = name + " (resync)";
+            (await tenantsApi.PutAsJsonAsync("api/tenant/settings", tenant)).EnsureSuccessStatusCode();
+            tenant["name"] = name;
+            (await tenantsApi.PutAsJsonAsync("api/tenant/settings", tenant)).EnsureSuccessStatusCode();
+            Console.WriteLine("  re-sent the demo tenant's settings to the engagements service");
+            if (!await TenantKnownAsync(api, TimeSpan.FromSeconds(60)))
             {
-                using var settings = await api.GetAsync("api/engagement-settings");
-                return settings.StatusCode == HttpStatusCode.OK;
-            },
-            TimeSpan.FromSeconds(60),
-            "the engagements service to know the demo tenant");
+                throw new InvalidOperationException("The engagements service did not receive the demo tenant's settings.");
+            }
+        }
 
         var providers = await Existing(api, "api/providers", "legalName");
         async Task<Guid> Provider(string name, string country, params object[] certifications) =>
@@ -125,6 +135,23 @@ internal static class EngagementsDemo
         await Engagement("Marketing analytics", null, texas, "task", "marketing", "US", "America/Chicago", "standard", 25, "2025-01-01", null, 0m, "USD");
 
         Console.WriteLine($"  engagements: {providers.Count} providers, {centres.Count} captive centres and partnerships, {existing.Count} engagements");
+    }
+
+    private static async Task<bool> TenantKnownAsync(HttpClient api, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            using var settings = await api.GetAsync("api/engagement-settings");
+            if (settings.StatusCode == HttpStatusCode.OK)
+            {
+                return true;
+            }
+
+            await Task.Delay(500);
+        }
+
+        return false;
     }
 
     private static async Task<Dictionary<string, Guid>> Existing(HttpClient api, string url, string nameField)

@@ -55,7 +55,7 @@ using (var api = client.Api(adminToken))
     }
 }
 
-await EngagementsDemo.SeedAsync(options["--engagements"], adminToken);
+await EngagementsDemo.SeedAsync(options["--engagements"], options["--tenants"], adminToken);
 
 Console.WriteLine();
 Console.WriteLine("Demo logins (password for all: " + Password + "):");
