@@ -16,7 +16,20 @@ public static class FindingsQuery
         }
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var engagements = await db.Engagements.AsNoTracking().Where(e => e.Status != EngagementStatuses.Terminated).ToListAsync(cancellationToken);
+        var live = db.Engagements.AsNoTracking().Where(e => e.Status != EngagementStatuses.Terminated);
+        if (engagementId is { } one)
+        {
+            // One engagement's findings need only its own process (single sourcing looks no further).
+            var process = await db.Engagements.Where(e => e.Id == one).Select(e => e.BusinessProcess).SingleOrDefaultAsync(cancellationToken);
+            if (process is null)
+            {
+                return [];
+            }
+
+            live = live.Where(e => e.BusinessProcess == process);
+        }
+
+        var engagements = await live.ToListAsync(cancellationToken);
         var providerIds = engagements.Where(e => e.ProviderId != null).Select(e => e.ProviderId!.Value).Distinct().ToList();
         var providers = await db.Providers.AsNoTracking().Where(p => providerIds.Contains(p.Id)).ToListAsync(cancellationToken);
         var certified = providers.Where(p => p.HasCurrentSecurityCertificate(today)).Select(p => p.Id).ToHashSet();
