@@ -7,7 +7,7 @@ namespace Sourcing.SystemTests;
 [Collection(SystemCollection.Name)]
 public sealed class HostingTests(SystemFixture system)
 {
-    public static TheoryData<string> Services => ["Identity", "Tenants"];
+    public static TheoryData<string> Services => new(SystemFixture.ServiceNames);
 
     [Theory]
     [MemberData(nameof(Services))]
@@ -26,10 +26,14 @@ public sealed class HostingTests(SystemFixture system)
         Assert.Equal("text/html", reference.Content.Headers.ContentType?.MediaType);
     }
 
-    [Fact]
-    public async Task An_API_documents_that_it_takes_a_bearer_token()
+    /// <summary>The services whose APIs take a bearer token (all but identity, which issues them).</summary>
+    public static TheoryData<string> Apis => new(SystemFixture.ServiceNames.Where(n => n != "Identity"));
+
+    [Theory]
+    [MemberData(nameof(Apis))]
+    public async Task An_API_documents_that_it_takes_a_bearer_token(string name)
     {
-        using var http = new HttpClient { BaseAddress = system.Tenants };
+        using var http = new HttpClient { BaseAddress = system.Service(name).Url };
         var document = JsonDocument.Parse(await http.GetStringAsync("openapi/v1.json")).RootElement;
         var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer");
         Assert.Equal("http", scheme.GetProperty("type").GetString());

@@ -18,9 +18,12 @@ public sealed class SystemFixture : IAsyncLifetime
     [
         new("Identity", "Sourcing.Identity", 0, "sourcing_identity"),
         new("Tenants", "Sourcing.Tenants", 1, "sourcing_tenants"),
+        new("Engagements", "Sourcing.Engagements", 2, "sourcing_engagements"),
     ];
 
     private readonly Dictionary<string, ServiceProcess> _services = new(StringComparer.Ordinal);
+
+    public static IEnumerable<string> ServiceNames => Specs.Select(s => s.Name);
     private readonly Dictionary<string, Dictionary<string, string>> _environments = new(StringComparer.Ordinal);
 
     public ServiceProcess IdentityService => Service("Identity");

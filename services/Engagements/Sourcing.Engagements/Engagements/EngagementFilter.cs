@@ -1,0 +1,118 @@
+using Microsoft.EntityFrameworkCore;
+using Sourcing.Engagements.Providers;
+
+namespace Sourcing.Engagements.Engagements;
+
+/// <summary>The list's query parameters: filters (all optional, combined with AND), sort, page.</summary>
+public sealed record EngagementFilter(
+    string? Country,
+    string? Process,
+    string? Kind,
+    string? Classification,
+    string? LocationGrade,
+    Guid? ProviderId,
+    Guid? CaptiveCentreId,
+    string? Criticality,
+    string? Status,
+    Guid? Owner,
+    string? Q,
+    string? Sort,
+    int? Page,
+    int? PageSize)
+{
+    public IQueryable<Engagement> Apply(IQueryable<Engagement> query)
+    {
+        if (!string.IsNullOrWhiteSpace(Country))
+        {
+            query = query.Where(e => e.DeliveryCountry == Country);
+        }
+
+        if (!string.IsNullOrWhiteSpace(Process))
+        {
+            query = query.Where(e => e.BusinessProcess == Process);
+        }
+
+        if (!string.IsNullOrWhiteSpace(Kind))
+        {
+            query = query.Where(e => e.SourceKind == Kind);
+        }
+
+        if (!string.IsNullOrWhiteSpace(Classification))
+        {
+            query = query.Where(e => e.ClassificationKind == Classification);
+        }
+
+        if (!string.IsNullOrWhiteSpace(LocationGrade))
+        {
+            query = query.Where(e => e.LocationGrade == LocationGrade);
+        }
+
+        if (ProviderId is { } providerId)
+        {
+            query = query.Where(e => e.ProviderId == providerId);
+        }
+
+        if (CaptiveCentreId is { } centreId)
+        {
+            query = query.Where(e => e.CaptiveCentreId == centreId);
+        }
+
+        if (!string.IsNullOrWhiteSpace(Criticality))
+        {
+            query = query.Where(e => e.Criticality == Criticality);
+        }
+
+        if (!string.IsNullOrWhiteSpace(Status))
+        {
+            query = query.Where(e => e.Status == Status);
+        }
+
+        if (Owner is { } owner)
+        {
+            query = query.Where(e => e.OwnerUserId == owner);
+        }
+
+        if (!string.IsNullOrWhiteSpace(Q))
+        {
+            var pattern = $"%{ProvidersApi.EscapeLike(Q.Trim())}%";
+            query = query.Where(e => EF.Functions.ILike(e.Name, pattern, "\\")
+                || (e.DeliverySite != null && EF.Functions.ILike(e.DeliverySite, pattern, "\\"))
+                || EF.Functions.ILike(e.ClassificationReason, pattern, "\\"));
+        }
+
+        return query;
+    }
+
+    public IOrderedQueryable<Engagement> Order(IQueryable<Engagement> query)
+    {
+        var ordered = Sort switch
+        {
+            "-name" => query.OrderByDescending(e => e.Name),
+            "country" => query.OrderBy(e => e.DeliveryCountry),
+            "-country" => query.OrderByDescending(e => e.DeliveryCountry),
+            "process" => query.OrderBy(e => e.BusinessProcess),
+            "-process" => query.OrderByDescending(e => e.BusinessProcess),
+            "criticality" => query.OrderBy(e => e.Criticality == "critical" ? 0 : e.Criticality == "important" ? 1 : 2),
+            "-criticality" => query.OrderByDescending(e => e.Criticality == "critical" ? 0 : e.Criticality == "important" ? 1 : 2),
+            "status" => query.OrderBy(e => e.Status),
+            "-status" => query.OrderByDescending(e => e.Status),
+            "classification" => query.OrderBy(e => e.ClassificationKind),
+            "-classification" => query.OrderByDescending(e => e.ClassificationKind),
+            "annualValue" => query.OrderBy(e => e.AnnualValue),
+            "-annualValue" => query.OrderByDescending(e => e.AnnualValue),
+            "contractEnd" => query.OrderBy(e => e.ContractEnd),
+            "-contractEnd" => query.OrderByDescending(e => e.ContractEnd),
+            "createdAt" => query.OrderBy(e => e.CreatedAt),
+            "-createdAt" => query.OrderByDescending(e => e.CreatedAt),
+            "updatedAt" => query.OrderBy(e => e.UpdatedAt),
+            "-updatedAt" => query.OrderByDescending(e => e.UpdatedAt),
+            _ => query.OrderBy(e => e.Name),
+        };
+        return ordered.ThenBy(e => e.Name).ThenBy(e => e.Id);
+    }
+
+    public static readonly IReadOnlyList<string> Sorts =
+    [
+        "name", "country", "process", "criticality", "status", "classification", "annualValue", "contractEnd", "createdAt", "updatedAt",
+    ];
+}
