@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Sourcing.Contracts;
 using Sourcing.ServiceDefaults.Auth;
+using Sourcing.ServiceDefaults.Http;
 using Sourcing.ServiceDefaults.Messaging;
 using Sourcing.ServiceDefaults.Persistence;
 using Sourcing.ServiceDefaults.Tenancy;
@@ -60,12 +61,9 @@ public static class TenantSettingsApi
             return TypedResults.NotFound();
         }
 
-        if (ifMatch is not null && ifMatch != "*" && ifMatch != tenant.ETag)
+        if (Preconditions.Check(ifMatch, tenant.ETag, "tenant's settings") is { } stale)
         {
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status412PreconditionFailed,
-                title: "The settings changed since you read them.",
-                detail: $"If-Match was {ifMatch}; the current ETag is {tenant.ETag}. Read them again and retry.");
+            return stale;
         }
 
         var errors = new ValidationErrors();

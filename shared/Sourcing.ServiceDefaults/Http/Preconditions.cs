@@ -1,6 +1,7 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Sourcing.Engagements.Http;
+namespace Sourcing.ServiceDefaults.Http;
 
 /// <summary>Optimistic concurrency with ETag / If-Match: the ETag is the row's version in quotes.</summary>
 public static class Preconditions
