@@ -18,6 +18,7 @@ public sealed class SystemFixture : IAsyncLifetime
     [
         new("Identity", "Sourcing.Identity", 0, "sourcing_identity"),
         new("Tenants", "Sourcing.Tenants", 1, "sourcing_tenants"),
+        new("Sla", "Sourcing.Sla", 3, "sourcing_sla"),
     ];
 
     private readonly Dictionary<string, ServiceProcess> _services = new(StringComparer.Ordinal);
