@@ -56,6 +56,9 @@ public sealed class SystemFixture : IAsyncLifetime
                 ["Identity__Authority"] = $"http://127.0.0.1:{Port("Identity")}/",
                 ["Identity__Issuer"] = $"http://127.0.0.1:{Port("Identity")}/",
                 ["Identity__KeysDirectory"] = KeysDirectory,
+                // Small upload limits, so that the SLA tests reach them with small uploads (413).
+                ["Ingestion__MaxRows"] = "5000",
+                ["Ingestion__MaxBodyBytes"] = "1048576",
             };
             _services[spec.Name] = await ServiceProcess.StartAsync(spec.Name, spec.Project, Port(spec.Name), environment);
         }
