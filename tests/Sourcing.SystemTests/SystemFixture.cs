@@ -60,7 +60,9 @@ public sealed class SystemFixture : IAsyncLifetime
                 ["Ingestion__MaxRows"] = "5000",
                 ["Ingestion__MaxBodyBytes"] = "1048576",
             };
-            _services[spec.Name] = await ServiceProcess.StartAsync(spec.Name, spec.Project, Port(spec.Name), environment);
+            _services[spec.Name] = await ServiceProcess.StartAsync(
+                spec.Name, spec.Project, Port(spec.Name), environment,
+                TestEnvironment.RepoRoot, TestEnvironment.Configuration, Path.Combine(TestEnvironment.DataDirectory, "logs"));
         }
 
         Client = new SourcingClient(Identity, Tenants, TestEnvironment.MailDev);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
@@ -18,10 +19,11 @@ namespace Sourcing.Sla.Measurements;
 /// into parts of <see cref="EventPartSize"/> results, so no message outgrows the broker). Any bad
 /// row rejects the batch: nothing is written.
 /// </summary>
-public sealed class MeasurementIngestion(SlaDb db, ITenantContext tenant, TimeProvider clock, IOptions<IngestionOptions> options)
+public sealed partial class MeasurementIngestion(
+    SlaDb db, ITenantContext tenant, TimeProvider clock, IOptions<IngestionOptions> options, ILogger<MeasurementIngestion> logger)
 {
     /// <summary>Results per event message; a batch larger than this publishes several parts with the same batch id.</summary>
-    public const int EventPartSize = 10_000;
+    public const int EventPartSize = 1_000;
 
     public async Task<IngestionOutcome> IngestAsync(
         KnownEngagement engagement, IAsyncEnumerable<RawMeasurement> rows, RowNaming naming, CancellationToken cancellationToken)
@@ -45,11 +47,10 @@ public sealed class MeasurementIngestion(SlaDb db, ITenantContext tenant, TimePr
             CREATE TEMP TABLE sla_staging (
               position bigint NOT NULL, sla_id uuid NOT NULL, period_start date NOT NULL, period_end date NOT NULL,
               value numeric NOT NULL, met boolean NOT NULL) ON COMMIT DROP;
-            CREATE TEMP TABLE sla_changed (
-              sla_id uuid NOT NULL, period_start date NOT NULL, period_end date NOT NULL, value numeric NOT NULL,
-              target numeric NOT NULL, direction text NOT NULL, met boolean NOT NULL, replaced boolean NOT NULL) ON COMMIT DROP;
+            SET LOCAL work_mem = '128MB';
             """, [], cancellationToken);
 
+        var watch = Stopwatch.StartNew();
         var errors = new ValidationErrors();
         long count = 0, badRows = 0;
         var completed = false;
@@ -125,13 +126,17 @@ public sealed class MeasurementIngestion(SlaDb db, ITenantContext tenant, TimePr
             return new IngestionOutcome(null, errors, null);
         }
 
+        var stagedTime = watch.Elapsed;
         if (await FindDuplicatesAsync(connection, naming, errors, limits.MaxReportedErrors, cancellationToken))
         {
             return new IngestionOutcome(null, errors, null);
         }
 
+        var checkedAt = watch.Elapsed;
         var batchId = Guid.CreateVersion7();
         var result = await MergeAsync(connection, tenantId, engagement.Id, batchId, now, count, cancellationToken);
+        LogIngested(logger, count, engagement.Id, watch.ElapsedMilliseconds, (long)stagedTime.TotalMilliseconds, (long)(checkedAt - stagedTime).TotalMilliseconds,
+            (long)(watch.Elapsed - checkedAt).TotalMilliseconds);
         return new IngestionOutcome(result, null, null);
     }
 
@@ -174,9 +179,11 @@ public sealed class MeasurementIngestion(SlaDb db, ITenantContext tenant, TimePr
             new("part", NpgsqlDbType.Integer) { Value = EventPartSize },
         ];
 
-        // Only a new period or a different value is written (numeric comparison: 99.5 = 99.50), and
-        // only what was written reaches sla_changed; xmax <> 0 marks a row that was there before.
-        await ExecuteAsync(connection, """
+        // One statement: only a new period or a different value is written (numeric comparison:
+        // 99.5 = 99.50); what was written (xmax <> 0: it replaced a row) feeds the events, built in
+        // SQL so that the results never travel through this process.
+        await using var merge = new NpgsqlCommand(
+            """
             WITH up AS (
               INSERT INTO measurements AS m
                 (tenant_id, sla_id, period_start, period_end, engagement_id, value, target, direction, met, recorded_at, batch_id)
@@ -187,45 +194,48 @@ public sealed class MeasurementIngestion(SlaDb db, ITenantContext tenant, TimePr
                     period_end = EXCLUDED.period_end, recorded_at = EXCLUDED.recorded_at, batch_id = EXCLUDED.batch_id
                 WHERE m.value IS DISTINCT FROM EXCLUDED.value
               RETURNING m.sla_id, m.period_start, m.period_end, m.value, m.target, m.direction, m.met, m.xmax::text <> '0' AS replaced
+            ),
+            results AS (
+              INSERT INTO outbox_messages (id, tenant_id, message_type, payload, occurred_at, attempts)
+              SELECT p.id, @tenant, 'Sourcing.Contracts.SlaResultsRecorded',
+                     jsonb_build_object('eventId', p.id, 'tenantId', @tenant, 'occurredAt', @now,
+                                        'engagementId', @engagement, 'batchId', @batch, 'results', p.results),
+                     @now, 0
+              FROM (
+                SELECT gen_random_uuid() AS id, part,
+                       jsonb_agg(jsonb_build_object('slaId', sla_id, 'periodStart', period_start, 'periodEnd', period_end,
+                         'value', value, 'target', target, 'direction', direction, 'met', met) ORDER BY sla_id, period_start) AS results
+                FROM (SELECT up.*, (row_number() OVER (ORDER BY sla_id, period_start) - 1) / @part AS part FROM up) n
+                GROUP BY part
+              ) p
+              ORDER BY p.part
+              RETURNING 1
+            ),
+            breaches AS (
+              INSERT INTO outbox_messages (id, tenant_id, message_type, payload, occurred_at, attempts)
+              SELECT p.id, @tenant, 'Sourcing.Contracts.SlaBreached',
+                     jsonb_build_object('eventId', p.id, 'tenantId', @tenant, 'occurredAt', @now, 'engagementId', @engagement,
+                                        'slaId', p.sla_id, 'batchId', @batch, 'metric', d.metric, 'breaches', p.breaches),
+                     @now, 0
+              FROM (
+                SELECT gen_random_uuid() AS id, sla_id, part,
+                       jsonb_agg(jsonb_build_object('slaId', sla_id, 'periodStart', period_start, 'periodEnd', period_end,
+                         'value', value, 'target', target, 'direction', direction, 'met', met) ORDER BY period_start) AS breaches
+                FROM (SELECT up.*, (row_number() OVER (PARTITION BY sla_id ORDER BY period_start) - 1) / @part AS part
+                      FROM up WHERE NOT up.met) n
+                GROUP BY sla_id, part
+              ) p
+              JOIN slas d ON d.tenant_id = @tenant AND d.id = p.sla_id
+              ORDER BY p.sla_id, p.part
+              RETURNING 1
             )
-            INSERT INTO sla_changed SELECT * FROM up
-            """, Parameters(), cancellationToken);
-
-        await ExecuteAsync(connection, """
-            INSERT INTO outbox_messages (id, tenant_id, message_type, payload, occurred_at, attempts)
-            SELECT p.id, @tenant, 'Sourcing.Contracts.SlaResultsRecorded',
-                   jsonb_build_object('eventId', p.id, 'tenantId', @tenant, 'occurredAt', @now,
-                                      'engagementId', @engagement, 'batchId', @batch, 'results', p.results),
-                   @now, 0
-            FROM (
-              SELECT gen_random_uuid() AS id, part,
-                     jsonb_agg(jsonb_build_object('slaId', sla_id, 'periodStart', period_start, 'periodEnd', period_end,
-                       'value', value, 'target', target, 'direction', direction, 'met', met) ORDER BY sla_id, period_start) AS results
-              FROM (SELECT c.*, (row_number() OVER (ORDER BY sla_id, period_start) - 1) / @part AS part FROM sla_changed c) n
-              GROUP BY part
-            ) p
-            ORDER BY p.part;
-
-            INSERT INTO outbox_messages (id, tenant_id, message_type, payload, occurred_at, attempts)
-            SELECT p.id, @tenant, 'Sourcing.Contracts.SlaBreached',
-                   jsonb_build_object('eventId', p.id, 'tenantId', @tenant, 'occurredAt', @now, 'engagementId', @engagement,
-                                      'slaId', p.sla_id, 'batchId', @batch, 'metric', d.metric, 'breaches', p.breaches),
-                   @now, 0
-            FROM (
-              SELECT gen_random_uuid() AS id, sla_id, part,
-                     jsonb_agg(jsonb_build_object('slaId', sla_id, 'periodStart', period_start, 'periodEnd', period_end,
-                       'value', value, 'target', target, 'direction', direction, 'met', met) ORDER BY period_start) AS breaches
-              FROM (SELECT c.*, (row_number() OVER (PARTITION BY sla_id ORDER BY period_start) - 1) / @part AS part
-                    FROM sla_changed c WHERE NOT c.met) n
-              GROUP BY sla_id, part
-            ) p
-            JOIN slas d ON d.tenant_id = @tenant AND d.id = p.sla_id
-            ORDER BY p.sla_id, p.part;
-            """, Parameters(), cancellationToken);
-
-        await using var count = new NpgsqlCommand(
-            "SELECT count(*), count(*) FILTER (WHERE replaced), count(*) FILTER (WHERE NOT met) FROM sla_changed", connection);
-        await using var reader = await count.ExecuteReaderAsync(cancellationToken);
+            SELECT count(*), count(*) FILTER (WHERE replaced), count(*) FILTER (WHERE NOT met),
+                   (SELECT count(*) FROM results) + (SELECT count(*) FROM breaches)
+            FROM up
+            """,
+            connection);
+        merge.Parameters.AddRange(Parameters());
+        await using var reader = await merge.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         var changed = reader.GetInt64(0);
         var replaced = reader.GetInt64(1);
@@ -251,4 +261,8 @@ public sealed class MeasurementIngestion(SlaDb db, ITenantContext tenant, TimePr
         command.Parameters.AddRange(parameters);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Ingested {Rows} measurement rows for engagement {EngagementId} in {TotalMs} ms: read, validated and staged {StagedMs} ms, duplicate check {CheckMs} ms, merge and events {MergeMs} ms")]
+    private static partial void LogIngested(ILogger logger, long rows, Guid engagementId, long totalMs, long stagedMs, long checkMs, long mergeMs);
 }

@@ -375,12 +375,9 @@ namespace Sourcing.Sla.Data.Migrations
                     b.HasKey("TenantId", "SlaId", "PeriodStart")
                         .HasName("pk_measurements");
 
-                    b.HasIndex("TenantId", "RecordedAt")
+                    b.HasIndex("TenantId", "EngagementId", "RecordedAt")
                         .HasDatabaseName("ix_measurements_breaches")
                         .HasFilter("NOT met");
-
-                    b.HasIndex("TenantId", "EngagementId", "PeriodStart")
-                        .HasDatabaseName("ix_measurements_tenant_id_engagement_id_period_start");
 
                     b.ToTable("measurements", (string)null);
                 });

@@ -142,13 +142,8 @@ namespace Sourcing.Sla.Data.Migrations
             migrationBuilder.CreateIndex(
                 name: "ix_measurements_breaches",
                 table: "measurements",
-                columns: new[] { "tenant_id", "recorded_at" },
+                columns: new[] { "tenant_id", "engagement_id", "recorded_at" },
                 filter: "NOT met");
-
-            migrationBuilder.CreateIndex(
-                name: "ix_measurements_tenant_id_engagement_id_period_start",
-                table: "measurements",
-                columns: new[] { "tenant_id", "engagement_id", "period_start" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_outbox_messages_unsent",

@@ -13,7 +13,7 @@ using Sourcing.Sla.Data;
 namespace Sourcing.Sla.Data.Migrations
 {
     [DbContext(typeof(SlaDb))]
-    [Migration("20261130233428_Initial")]
+    [Migration("20261130234618_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -378,12 +378,9 @@ namespace Sourcing.Sla.Data.Migrations
                     b.HasKey("TenantId", "SlaId", "PeriodStart")
                         .HasName("pk_measurements");
 
-                    b.HasIndex("TenantId", "RecordedAt")
+                    b.HasIndex("TenantId", "EngagementId", "RecordedAt")
                         .HasDatabaseName("ix_measurements_breaches")
                         .HasFilter("NOT met");
-
-                    b.HasIndex("TenantId", "EngagementId", "PeriodStart")
-                        .HasDatabaseName("ix_measurements_tenant_id_engagement_id_period_start");
 
                     b.ToTable("measurements", (string)null);
                 });
