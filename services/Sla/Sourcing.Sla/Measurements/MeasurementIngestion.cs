@@ -32,17 +32,25 @@ public sealed partial class MeasurementIngestion(
         var tenantId = tenant.RequiredTenantId;
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var slas = await db.Slas.AsNoTracking()
-            .Where(s => s.EngagementId == engagement.Id)
-            .ToDictionaryAsync(s => s.Id, cancellationToken);
-        var validator = new MeasurementRowValidator(engagement, slas, today);
-
         if (db.Database.CurrentTransaction is null)
         {
             throw new InvalidOperationException("Measurements are ingested inside the request's tenant transaction.");
         }
 
+        // Batches of one engagement take turns (its SLAs, hence its measurements' keys, are its own), so
+        // that the merge may insert without ON CONFLICT when nothing it writes exists yet.
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await ExecuteAsync(
+            connection,
+            "SELECT pg_advisory_xact_lock(hashtextextended(@engagement::text, 727))",
+            [new("engagement", NpgsqlDbType.Uuid) { Value = engagement.Id }],
+            cancellationToken);
+        var slas = await db.Slas.AsNoTracking()
+            .Where(s => s.EngagementId == engagement.Id)
+            .ToDictionaryAsync(s => s.Id, cancellationToken);
+        var validator = new MeasurementRowValidator(engagement, slas, today);
+        var ranges = new Dictionary<Guid, (DateOnly First, DateOnly Last)>();
+
         await ExecuteAsync(connection, """
             CREATE TEMP TABLE sla_staging (
               position bigint NOT NULL, sla_id uuid NOT NULL, period_start date NOT NULL, period_end date NOT NULL,
@@ -92,6 +100,9 @@ public sealed partial class MeasurementIngestion(
                 importer.Write(staged.Period.End, NpgsqlDbType.Date);
                 importer.Write(staged.Value, NpgsqlDbType.Numeric);
                 importer.Write(staged.Met, NpgsqlDbType.Boolean);
+                ranges[staged.SlaId] = ranges.TryGetValue(staged.SlaId, out var range)
+                    ? (range.First < staged.Period.Start ? range.First : staged.Period.Start, range.Last > staged.Period.Start ? range.Last : staged.Period.Start)
+                    : (staged.Period.Start, staged.Period.Start);
             }
 
             if (badRows == 0 && count > 0)
@@ -134,7 +145,8 @@ public sealed partial class MeasurementIngestion(
 
         var checkedAt = watch.Elapsed;
         var batchId = Guid.CreateVersion7();
-        var result = await MergeAsync(connection, tenantId, engagement.Id, batchId, now, count, cancellationToken);
+        var overlaps = await OverlapsAsync(connection, tenantId, ranges, cancellationToken);
+        var result = await MergeAsync(connection, tenantId, engagement.Id, batchId, now, count, overlaps, cancellationToken);
         LogIngested(logger, count, engagement.Id, watch.ElapsedMilliseconds, (long)stagedTime.TotalMilliseconds, (long)(checkedAt - stagedTime).TotalMilliseconds,
             (long)(watch.Elapsed - checkedAt).TotalMilliseconds);
         return new IngestionOutcome(result, null, null);
@@ -167,8 +179,26 @@ public sealed partial class MeasurementIngestion(
         return found;
     }
 
+    /// <summary>Whether any stored measurement falls in the range of periods the batch sends for its SLA.</summary>
+    private static async Task<bool> OverlapsAsync(
+        NpgsqlConnection connection, Guid tenantId, Dictionary<Guid, (DateOnly First, DateOnly Last)> ranges, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT EXISTS (
+              SELECT 1 FROM unnest(@slas, @firsts, @lasts) AS r(sla_id, first_period, last_period)
+              JOIN measurements m ON m.tenant_id = @tenant AND m.sla_id = r.sla_id AND m.period_start BETWEEN r.first_period AND r.last_period)
+            """,
+            connection);
+        command.Parameters.Add(new NpgsqlParameter("tenant", NpgsqlDbType.Uuid) { Value = tenantId });
+        command.Parameters.Add(new NpgsqlParameter("slas", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = ranges.Keys.ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("firsts", NpgsqlDbType.Array | NpgsqlDbType.Date) { Value = ranges.Values.Select(r => r.First).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("lasts", NpgsqlDbType.Array | NpgsqlDbType.Date) { Value = ranges.Values.Select(r => r.Last).ToArray() });
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
     private static async Task<IngestionResult> MergeAsync(
-        NpgsqlConnection connection, Guid tenantId, Guid engagementId, Guid batchId, DateTimeOffset now, long rows, CancellationToken cancellationToken)
+        NpgsqlConnection connection, Guid tenantId, Guid engagementId, Guid batchId, DateTimeOffset now, long rows, bool overlaps, CancellationToken cancellationToken)
     {
         NpgsqlParameter[] Parameters() =>
         [
@@ -181,18 +211,27 @@ public sealed partial class MeasurementIngestion(
 
         // One statement: only a new period or a different value is written (numeric comparison:
         // 99.5 = 99.50); what was written (xmax <> 0: it replaced a row) feeds the events, built in
-        // SQL so that the results never travel through this process.
+        // SQL so that the results never travel through this process. When no stored period falls in
+        // the batch's ranges (a first load, or a feed of new periods) a plain insert does the same
+        // work faster: the engagement's lock keeps any other batch from adding those periods meanwhile.
+        // The results' JSON is concatenated text (every part is a uuid, a date, a number, a boolean or
+        // one of our own words, none needing escapes): several times faster than jsonb_build_object.
+        var conflict = overlaps
+            ? """
+              ON CONFLICT (tenant_id, sla_id, period_start) DO UPDATE
+                SET value = EXCLUDED.value, target = EXCLUDED.target, direction = EXCLUDED.direction, met = EXCLUDED.met,
+                    period_end = EXCLUDED.period_end, recorded_at = EXCLUDED.recorded_at, batch_id = EXCLUDED.batch_id
+                WHERE m.value IS DISTINCT FROM EXCLUDED.value
+              """
+            : "";
         await using var merge = new NpgsqlCommand(
-            """
+            $$"""
             WITH up AS (
               INSERT INTO measurements AS m
                 (tenant_id, sla_id, period_start, period_end, engagement_id, value, target, direction, met, recorded_at, batch_id)
               SELECT @tenant, s.sla_id, s.period_start, s.period_end, @engagement, s.value, d.target, d.direction, s.met, @now, @batch
               FROM sla_staging s JOIN slas d ON d.tenant_id = @tenant AND d.id = s.sla_id
-              ON CONFLICT (tenant_id, sla_id, period_start) DO UPDATE
-                SET value = EXCLUDED.value, target = EXCLUDED.target, direction = EXCLUDED.direction, met = EXCLUDED.met,
-                    period_end = EXCLUDED.period_end, recorded_at = EXCLUDED.recorded_at, batch_id = EXCLUDED.batch_id
-                WHERE m.value IS DISTINCT FROM EXCLUDED.value
+              {{conflict}}
               RETURNING m.sla_id, m.period_start, m.period_end, m.value, m.target, m.direction, m.met, m.xmax::text <> '0' AS replaced
             ),
             results AS (
@@ -202,10 +241,8 @@ public sealed partial class MeasurementIngestion(
                                         'engagementId', @engagement, 'batchId', @batch, 'results', p.results),
                      @now, 0
               FROM (
-                SELECT gen_random_uuid() AS id, part,
-                       jsonb_agg(jsonb_build_object('slaId', sla_id, 'periodStart', period_start, 'periodEnd', period_end,
-                         'value', value, 'target', target, 'direction', direction, 'met', met) ORDER BY sla_id, period_start) AS results
-                FROM (SELECT up.*, (row_number() OVER (ORDER BY sla_id, period_start) - 1) / @part AS part FROM up) n
+                SELECT gen_random_uuid() AS id, part, {{ResultsJson}} AS results
+                FROM (SELECT up.*, (row_number() OVER () - 1) / @part AS part FROM up) n
                 GROUP BY part
               ) p
               ORDER BY p.part
@@ -218,9 +255,7 @@ public sealed partial class MeasurementIngestion(
                                         'slaId', p.sla_id, 'batchId', @batch, 'metric', d.metric, 'breaches', p.breaches),
                      @now, 0
               FROM (
-                SELECT gen_random_uuid() AS id, sla_id, part,
-                       jsonb_agg(jsonb_build_object('slaId', sla_id, 'periodStart', period_start, 'periodEnd', period_end,
-                         'value', value, 'target', target, 'direction', direction, 'met', met) ORDER BY period_start) AS breaches
+                SELECT gen_random_uuid() AS id, sla_id, part, {{ResultsJson}} AS breaches
                 FROM (SELECT up.*, (row_number() OVER (PARTITION BY sla_id ORDER BY period_start) - 1) / @part AS part
                       FROM up WHERE NOT up.met) n
                 GROUP BY sla_id, part
@@ -242,6 +277,12 @@ public sealed partial class MeasurementIngestion(
         var breaches = reader.GetInt64(2);
         return new IngestionResult(batchId, rows, changed - replaced, replaced, rows - changed, breaches);
     }
+
+    /// <summary>A JSON array of SlaPeriodResult (camelCase, as System.Text.Json's web defaults read it) aggregated over the group's rows.</summary>
+    private const string ResultsJson = """
+        ('[' || string_agg('{"slaId":"' || sla_id || '","periodStart":"' || to_char(period_start, 'YYYY-MM-DD') || '","periodEnd":"' || to_char(period_end, 'YYYY-MM-DD')
+            || '","value":' || value || ',"target":' || target || ',"direction":"' || direction || '","met":' || met || '}', ',' ORDER BY sla_id, period_start) || ']')::jsonb
+        """;
 
     private static async Task CloseAsync(NpgsqlBinaryImporter importer, bool completed)
     {
