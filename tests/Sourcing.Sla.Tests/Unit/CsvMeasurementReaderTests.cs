@@ -32,8 +32,10 @@ public sealed class CsvMeasurementReaderTests
         }
 
         Assert.Equal([2L, 4L, 5L], rows.Select(r => r.Position));
-        Assert.Equal(("abc", "2026-06-01", "99.5"), (rows[0].SlaId, rows[0].Period, rows[0].ValueText));
-        Assert.Equal("98", rows[1].ValueText);
+        // A plain line is parsed as it is read (what does not parse stays text for the validator to name)...
+        Assert.Equal(("abc", new DateOnly(2026, 6, 1), 99.5m), (rows[0].SlaId, rows[0].Date, rows[0].ValueNumber));
+        // ...a quoted one goes through the general reader.
+        Assert.Equal(("def", "2026-06-02", "98"), (rows[1].SlaId, rows[1].Period, rows[1].ValueText));
         Assert.NotNull(rows[2].Problems);
     }
 

@@ -29,13 +29,13 @@ public sealed class MeasurementRowValidator(KnownEngagement engagement, IReadOnl
         SlaDefinition? sla = null;
         if (!Has("slaId"))
         {
-            if (string.IsNullOrWhiteSpace(row.SlaId))
+            if (row.SlaGuid is null && string.IsNullOrWhiteSpace(row.SlaId))
             {
                 Add("slaId", "is required.");
             }
-            else if (!Guid.TryParse(row.SlaId, out var slaId) || !slas.TryGetValue(slaId, out sla))
+            else if (!(row.SlaGuid is { } parsed || Guid.TryParse(row.SlaId, out parsed)) || !slas.TryGetValue(parsed, out sla))
             {
-                Add("slaId", $"'{Shorten(row.SlaId)}' is not an SLA of this engagement.");
+                Add("slaId", $"'{Shorten(row.SlaId ?? row.SlaGuid.ToString()!)}' is not an SLA of this engagement.");
             }
             else if (sla.Status == SlaStatuses.Retired)
             {
@@ -48,13 +48,13 @@ public sealed class MeasurementRowValidator(KnownEngagement engagement, IReadOnl
         var periodOk = false;
         if (!Has("period"))
         {
-            if (string.IsNullOrWhiteSpace(row.Period))
+            if (row.Date is null && string.IsNullOrWhiteSpace(row.Period))
             {
                 Add("period", "is required (a date yyyy-MM-dd in the period).");
             }
-            else if (!DateOnly.TryParseExact(row.Period, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            else if (!(row.Date is { } date || DateOnly.TryParseExact(row.Period, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date)))
             {
-                Add("period", $"'{Shorten(row.Period)}' is not a date yyyy-MM-dd.");
+                Add("period", $"'{Shorten(row.Period ?? "")}' is not a date yyyy-MM-dd.");
             }
             else if (date > today)
             {

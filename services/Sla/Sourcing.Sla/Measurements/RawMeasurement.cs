@@ -12,12 +12,18 @@ public sealed class RawMeasurement
 
     public string? SlaId { get; set; }
 
+    /// <summary>The SLA id when the reader parsed it already (CSV), sparing a string per row.</summary>
+    public Guid? SlaGuid { get; set; }
+
     public string? Period { get; set; }
+
+    /// <summary>The period's date when the reader parsed it already (CSV).</summary>
+    public DateOnly? Date { get; set; }
 
     /// <summary>The value as text (CSV, or a JSON string); null when it came as a JSON number.</summary>
     public string? ValueText { get; set; }
 
-    /// <summary>The value when it came as a JSON number.</summary>
+    /// <summary>The value when it came as a JSON number (or the CSV reader parsed it already).</summary>
     public decimal? ValueNumber { get; set; }
 
     /// <summary>Problems found while reading the row: the field (null for the whole row) and the rule.</summary>
