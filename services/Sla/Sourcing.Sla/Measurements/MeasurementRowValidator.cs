@@ -4,9 +4,6 @@ using Sourcing.Sla.Engagements;
 
 namespace Sourcing.Sla.Measurements;
 
-/// <summary>A measurement row that passed every rule: its period normalised, its result judged.</summary>
-public readonly record struct StagedMeasurement(long Position, Guid SlaId, SlaPeriod Period, decimal Value, bool Met);
-
 /// <summary>
 /// The rules every measurement row obeys, whatever it came in: an SLA of this engagement that is
 /// still active; a date (any day of the period) neither in the future nor in a period that ends

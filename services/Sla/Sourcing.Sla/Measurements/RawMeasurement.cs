@@ -31,34 +31,3 @@ public sealed class RawMeasurement
 
     public void AddProblem(string? field, string rule) => (Problems ??= []).Add((field, rule));
 }
-
-/// <summary>How an upload names a row's field in its errors.</summary>
-public enum RowNaming
-{
-    /// <summary><c>rows[3].value</c>: the index in the JSON array.</summary>
-    JsonArray,
-
-    /// <summary><c>line 5, column value</c>: the line in the CSV file.</summary>
-    Csv,
-
-    /// <summary><c>value</c>: a single measurement's own field.</summary>
-    OneMeasurement,
-}
-
-public static class RowNames
-{
-    public static string Of(RowNaming naming, long position, string? field) => naming switch
-    {
-        RowNaming.JsonArray => field is null ? $"rows[{position}]" : $"rows[{position}].{field}",
-        RowNaming.Csv => field is null ? $"line {position}" : $"line {position}, column {field}",
-        _ => field ?? "body",
-    };
-}
-
-/// <summary>An upload that cannot be read on (malformed JSON, no CSV header): the field and the rule.</summary>
-public sealed class MalformedUploadException(string field, string rule) : Exception($"{field}: {rule}")
-{
-    public string Field { get; } = field;
-
-    public string Rule { get; } = rule;
-}

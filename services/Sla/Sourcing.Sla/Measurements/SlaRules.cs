@@ -94,10 +94,3 @@ public static class SlaRules
         return new SlaPeriod(monday, monday.AddDays(6));
     }
 }
-
-public enum MeasurementChange
-{
-    Unchanged,
-    Recorded,
-    Replaced,
-}
