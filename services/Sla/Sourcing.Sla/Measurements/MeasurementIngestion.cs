@@ -138,15 +138,31 @@ public sealed partial class MeasurementIngestion(
         }
 
         var stagedTime = watch.Elapsed;
-        if (await FindDuplicatesAsync(connection, naming, errors, limits.MaxReportedErrors, cancellationToken))
+
+        // A batch that overlaps stored periods is checked for repeated periods first (ON CONFLICT
+        // would otherwise let some through); one that does not goes straight to a plain insert, where
+        // a repeated period can only be a unique violation, and is looked for then.
+        var overlaps = await OverlapsAsync(connection, tenantId, ranges, cancellationToken);
+        if (overlaps && await FindDuplicatesAsync(connection, naming, errors, limits.MaxReportedErrors, cancellationToken))
         {
             return new IngestionOutcome(null, errors, null);
         }
 
         var checkedAt = watch.Elapsed;
         var batchId = Guid.CreateVersion7();
-        var overlaps = await OverlapsAsync(connection, tenantId, ranges, cancellationToken);
-        var result = await MergeAsync(connection, tenantId, engagement.Id, batchId, now, count, overlaps, cancellationToken);
+        IngestionResult result;
+        await ExecuteAsync(connection, "SAVEPOINT sla_merge", [], cancellationToken);
+        try
+        {
+            result = await MergeAsync(connection, tenantId, engagement.Id, batchId, now, count, overlaps, cancellationToken);
+        }
+        catch (PostgresException ex) when (!overlaps && ex.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            await ExecuteAsync(connection, "ROLLBACK TO SAVEPOINT sla_merge", [], cancellationToken);
+            await FindDuplicatesAsync(connection, naming, errors, limits.MaxReportedErrors, cancellationToken);
+            return new IngestionOutcome(null, errors, null);
+        }
+
         LogIngested(logger, count, engagement.Id, watch.ElapsedMilliseconds, (long)stagedTime.TotalMilliseconds, (long)(checkedAt - stagedTime).TotalMilliseconds,
             (long)(watch.Elapsed - checkedAt).TotalMilliseconds);
         return new IngestionOutcome(result, null, null);
@@ -304,6 +320,6 @@ public sealed partial class MeasurementIngestion(
     }
 
     [LoggerMessage(Level = LogLevel.Information,
-        Message = "Ingested {Rows} measurement rows for engagement {EngagementId} in {TotalMs} ms: read, validated and staged {StagedMs} ms, duplicate check {CheckMs} ms, merge and events {MergeMs} ms")]
+        Message = "Ingested {Rows} measurement rows for engagement {EngagementId} in {TotalMs} ms: read, validated and staged {StagedMs} ms, overlap and duplicate checks {CheckMs} ms, merge and events {MergeMs} ms")]
     private static partial void LogIngested(ILogger logger, long rows, Guid engagementId, long totalMs, long stagedMs, long checkMs, long mergeMs);
 }
