@@ -13,6 +13,7 @@ SOURCING_SERVICES=(
   "identity:5100:services/Identity/Sourcing.Identity"
   "tenants:5101:services/Tenants/Sourcing.Tenants"
   "engagements:5102:services/Engagements/Sourcing.Engagements"
+  "sla:5103:services/Sla/Sourcing.Sla"
 )
 
 # The databases every environment gets (owner sourcing_owner, CONNECT for sourcing_app).

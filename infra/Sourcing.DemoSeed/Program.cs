@@ -56,6 +56,7 @@ using (var api = client.Api(adminToken))
 }
 
 await EngagementsDemo.SeedAsync(options["--engagements"], options["--tenants"], adminToken);
+await SlaDemo.SeedAsync(adminToken, options["--engagements"], options["--sla"]);
 
 Console.WriteLine();
 Console.WriteLine("Demo logins (password for all: " + Password + "):");
@@ -75,6 +76,7 @@ static Dictionary<string, Uri> ParseArguments(string[] args)
         ["--tenants"] = new("http://127.0.0.1:5101/"),
         ["--maildev"] = new("http://127.0.0.1:10800/"),
         ["--engagements"] = new("http://127.0.0.1:5102/"),
+        ["--sla"] = new("http://127.0.0.1:5103/"),
     };
     for (var i = 0; i + 1 < args.Length; i += 2)
     {

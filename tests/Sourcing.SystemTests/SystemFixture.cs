@@ -19,6 +19,7 @@ public sealed class SystemFixture : IAsyncLifetime
         new("Identity", "Sourcing.Identity", 0, "sourcing_identity"),
         new("Tenants", "Sourcing.Tenants", 1, "sourcing_tenants"),
         new("Engagements", "Sourcing.Engagements", 2, "sourcing_engagements"),
+        new("Sla", "Sourcing.Sla", 3, "sourcing_sla"),
     ];
 
     private readonly Dictionary<string, ServiceProcess> _services = new(StringComparer.Ordinal);
@@ -59,9 +60,14 @@ public sealed class SystemFixture : IAsyncLifetime
                 ["Identity__Authority"] = $"http://127.0.0.1:{Port("Identity")}/",
                 ["Identity__Issuer"] = $"http://127.0.0.1:{Port("Identity")}/",
                 ["Identity__KeysDirectory"] = KeysDirectory,
+                // Small upload limits, so that the SLA tests reach them with small uploads (413).
+                ["Ingestion__MaxRows"] = "5000",
+                ["Ingestion__MaxBodyBytes"] = "1048576",
             };
             _environments[spec.Name] = environment;
-            _services[spec.Name] = await ServiceProcess.StartAsync(spec.Name, spec.Project, Port(spec.Name), environment);
+            _services[spec.Name] = await ServiceProcess.StartAsync(
+                spec.Name, spec.Project, Port(spec.Name), environment,
+                TestEnvironment.RepoRoot, TestEnvironment.Configuration, Path.Combine(TestEnvironment.DataDirectory, "logs"));
         }
 
         Client = new SourcingClient(Identity, Tenants, TestEnvironment.MailDev);
@@ -74,7 +80,9 @@ public sealed class SystemFixture : IAsyncLifetime
     {
         var spec = Specs.Single(s => s.Name == name);
         await Service(name).DisposeAsync();
-        _services[name] = await ServiceProcess.StartAsync(spec.Name, spec.Project, Port(spec.Name), _environments[name]);
+        _services[name] = await ServiceProcess.StartAsync(
+            spec.Name, spec.Project, Port(spec.Name), _environments[name],
+            TestEnvironment.RepoRoot, TestEnvironment.Configuration, Path.Combine(TestEnvironment.DataDirectory, "logs"));
     }
 
     public async Task DisposeAsync()

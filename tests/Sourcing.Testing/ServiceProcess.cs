@@ -1,9 +1,12 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 
-namespace Sourcing.SystemTests;
+namespace Sourcing.Testing;
 
-/// <summary>One service, run as a real process from its build output, with its log in .data/test/logs.</summary>
+/// <summary>
+/// One service, run as a real process from its build output (services/NAME/PROJECT/bin/CONFIGURATION), with its log in
+/// LOGDIRECTORY/name.log. Shared by the system tests and the benchmarks.
+/// </summary>
 public sealed class ServiceProcess : IAsyncDisposable
 {
     private readonly Process _process;
@@ -24,9 +27,10 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public string LogPath { get; }
 
-    public static async Task<ServiceProcess> StartAsync(string name, string project, int port, IReadOnlyDictionary<string, string> environment)
+    public static async Task<ServiceProcess> StartAsync(
+        string name, string project, int port, IReadOnlyDictionary<string, string> environment, string repoRoot, string configuration, string logDirectory)
     {
-        var dll = Path.Combine(TestEnvironment.RepoRoot, "services", name, project, "bin", TestEnvironment.Configuration, "net10.0", project + ".dll");
+        var dll = Path.Combine(repoRoot, "services", name, project, "bin", configuration, "net10.0", project + ".dll");
         if (!File.Exists(dll))
         {
             throw new FileNotFoundException($"Build {project} first ({dll} is missing).", dll);
@@ -51,9 +55,8 @@ public sealed class ServiceProcess : IAsyncDisposable
             start.Environment[key] = value;
         }
 
-        var logDir = Path.Combine(TestEnvironment.DataDirectory, "logs");
-        Directory.CreateDirectory(logDir);
-        var logPath = Path.Combine(logDir, $"{name.ToLowerInvariant()}.log");
+        Directory.CreateDirectory(logDirectory);
+        var logPath = Path.Combine(logDirectory, $"{name.ToLowerInvariant()}.log");
         var log = new StreamWriter(logPath, append: true) { AutoFlush = true };
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {name}.");
         process.OutputDataReceived += (_, e) => Write(log, e.Data);
@@ -65,6 +68,9 @@ public sealed class ServiceProcess : IAsyncDisposable
         await service.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
         return service;
     }
+
+    /// <summary>The operating system's id of the service's process.</summary>
+    public int ProcessId => _process.Id;
 
     public long WorkingSetBytes
     {
