@@ -12,6 +12,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 SOURCING_SERVICES=(
   "identity:5100:services/Identity/Sourcing.Identity"
   "tenants:5101:services/Tenants/Sourcing.Tenants"
+  "risk:5104:services/Risk/Sourcing.Risk"
 )
 
 # The databases every environment gets (owner sourcing_owner, CONNECT for sourcing_app).

@@ -18,6 +18,7 @@ public sealed class SystemFixture : IAsyncLifetime
     [
         new("Identity", "Sourcing.Identity", 0, "sourcing_identity"),
         new("Tenants", "Sourcing.Tenants", 1, "sourcing_tenants"),
+        new("Risk", "Sourcing.Risk", 4, "sourcing_risk"),
     ];
 
     private readonly Dictionary<string, ServiceProcess> _services = new(StringComparer.Ordinal);
