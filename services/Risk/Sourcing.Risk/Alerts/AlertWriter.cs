@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using Sourcing.Contracts;
 using Sourcing.Risk.Data;
@@ -23,15 +24,16 @@ internal static class AlertWriter
         if (fresh.Count > 0)
         {
             var ids = fresh.Select(_ => Guid.CreateVersion7(now)).ToArray();
-            var inserted = await db.Database.SqlQueryRaw<Guid>(
+            var inserted = await ReadIdsAsync(db,
                 """
                 INSERT INTO alerts (tenant_id, id, subject, kind, engagement_id, severity, message, baseline, status, raised_at)
                 SELECT @tenant, a.id, a.subject, a.kind, a.engagement_id, a.severity, a.message, a.baseline, 'open', @now
                 FROM unnest(@ids, @subjects, @kinds, @engagements, @severities, @messages, @baselines)
                   AS a(id, subject, kind, engagement_id, severity, message, baseline)
                 ON CONFLICT (tenant_id, subject, kind) WHERE status <> 'resolved' DO NOTHING
-                RETURNING id AS "Value"
+                RETURNING id
                 """,
+                cancellationToken,
                 new NpgsqlParameter("tenant", tenantId),
                 new NpgsqlParameter("now", now),
                 new NpgsqlParameter("ids", ids),
@@ -40,8 +42,7 @@ internal static class AlertWriter
                 new NpgsqlParameter("engagements", fresh.Select(c => c.EngagementId).ToArray()),
                 new NpgsqlParameter("severities", fresh.Select(c => c.Severity).ToArray()),
                 new NpgsqlParameter("messages", fresh.Select(c => c.Message).ToArray()),
-                new NpgsqlParameter("baselines", fresh.Select(c => c.Baseline).ToArray()))
-                .ToListAsync(cancellationToken);
+                new NpgsqlParameter("baselines", fresh.Select(c => c.Baseline).ToArray()));
             var insertedSet = inserted.ToHashSet();
             for (var i = 0; i < fresh.Count; i++)
             {
@@ -69,16 +70,16 @@ internal static class AlertWriter
         var resolved = 0;
         if (gone.Count > 0)
         {
-            var done = await db.Database.SqlQueryRaw<Guid>(
+            var done = await ReadIdsAsync(db,
                 """
                 UPDATE alerts SET status = 'resolved', resolved_at = @now, resolved_by = 'automatic'
                 WHERE tenant_id = @tenant AND id = ANY(@ids) AND status <> 'resolved'
-                RETURNING id AS "Value"
+                RETURNING id
                 """,
+                cancellationToken,
                 new NpgsqlParameter("tenant", tenantId),
                 new NpgsqlParameter("now", now),
-                new NpgsqlParameter("ids", gone.Select(a => a.Id).ToArray()))
-                .ToListAsync(cancellationToken);
+                new NpgsqlParameter("ids", gone.Select(a => a.Id).ToArray()));
             var doneSet = done.ToHashSet();
             foreach (var alert in gone.Where(a => doneSet.Contains(a.Id)))
             {
@@ -96,5 +97,21 @@ internal static class AlertWriter
         }
 
         return (raised, resolved);
+    }
+
+    /// <summary>Runs a statement with RETURNING id on the unit of work's connection and transaction.</summary>
+    private static async Task<List<Guid>> ReadIdsAsync(RiskDb db, string sql, CancellationToken cancellationToken, params NpgsqlParameter[] parameters)
+    {
+        await using var command = new NpgsqlCommand(
+            sql, (NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction());
+        command.Parameters.AddRange(parameters);
+        var ids = new List<Guid>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids.Add(reader.GetGuid(0));
+        }
+
+        return ids;
     }
 }

@@ -1,5 +1,6 @@
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Sourcing.Risk.Data;
 
 namespace Sourcing.Risk.Recompute;
@@ -14,14 +15,17 @@ public static class RecomputeRequests
     /// <summary>Marks the tenant pending; true when no recompute was pending yet (the caller then enqueues one after commit).</summary>
     public static async Task<bool> MarkPendingAsync(RiskDb db, Guid tenantId, CancellationToken cancellationToken)
     {
-        var inserted = await db.Database
-            .SqlQuery<bool>($"""
-                INSERT INTO pending_recomputes (tenant_id, requested_at) VALUES ({tenantId}, now())
-                ON CONFLICT (tenant_id) DO UPDATE SET requested_at = now()
-                RETURNING (xmax = 0) AS "Value"
-                """)
-            .ToListAsync(cancellationToken);
-        return inserted.FirstOrDefault();
+        // Runs on the unit of work's connection and transaction (row-level security sees the tenant).
+        var connection = db.Database.GetDbConnection();
+        await using var command = connection.CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = """
+            INSERT INTO pending_recomputes (tenant_id, requested_at) VALUES (@tenant, now())
+            ON CONFLICT (tenant_id) DO UPDATE SET requested_at = now()
+            RETURNING (xmax = 0)
+            """;
+        command.Parameters.Add(new Npgsql.NpgsqlParameter("tenant", tenantId));
+        return await command.ExecuteScalarAsync(cancellationToken) is true;
     }
 
     public static void Enqueue(IBackgroundJobClient jobs, Guid tenantId, string reason) =>

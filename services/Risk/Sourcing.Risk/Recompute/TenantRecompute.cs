@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
 using Sourcing.Contracts;
@@ -78,21 +79,36 @@ public sealed class TenantRecompute(RiskDb db, ITenantContext tenant, ReferenceD
             o => new CountryOverrideValues((double?)o.PoliticalStability, (double?)o.CurrencyRisk, (double?)o.CommunicationRisk),
             cancellationToken);
         // One GROUP BY gives every SLA's window figures (the in-memory twin is SlaWindowStats.From).
-        var figures = await db.Database.SqlQuery<SlaFigureRow>($"""
-            SELECT sla_id AS "SlaId",
-                   count(*)::int AS "Measured",
-                   count(*) FILTER (WHERE NOT met)::int AS "Missed",
-                   coalesce(sum(CASE WHEN target = 0 THEN 1 ELSE least(1, abs(target - value) / abs(target)) END) FILTER (WHERE NOT met), 0)::float8 AS "ShortfallSum",
-                   count(*) FILTER (WHERE period_end > {recentStart})::int AS "Last30Measured",
-                   count(*) FILTER (WHERE period_end > {recentStart} AND NOT met)::int AS "Last30Missed",
-                   count(*) FILTER (WHERE period_end <= {recentStart})::int AS "Previous60Measured",
-                   count(*) FILTER (WHERE period_end <= {recentStart} AND NOT met)::int AS "Previous60Missed",
-                   max(period_end) AS "LatestPeriodEnd",
-                   (array_agg(met ORDER BY period_end DESC))[1] AS "LatestMet"
+        var figures = new List<SlaFigureRow>();
+        await using (var command = Command("""
+            SELECT sla_id,
+                   count(*)::int,
+                   count(*) FILTER (WHERE NOT met)::int,
+                   coalesce(sum(CASE WHEN target = 0 THEN 1 ELSE least(1, abs(target - value) / abs(target)) END) FILTER (WHERE NOT met), 0)::float8,
+                   count(*) FILTER (WHERE period_end > @recent)::int,
+                   count(*) FILTER (WHERE period_end > @recent AND NOT met)::int,
+                   count(*) FILTER (WHERE period_end <= @recent)::int,
+                   count(*) FILTER (WHERE period_end <= @recent AND NOT met)::int,
+                   max(period_end),
+                   (array_agg(met ORDER BY period_end DESC))[1]
             FROM sla_results
-            WHERE tenant_id = {tenantId} AND period_end > {windowStart} AND period_end <= {today}
+            WHERE tenant_id = @tenant AND period_end > @window AND period_end <= @today
             GROUP BY sla_id
-            """).ToListAsync(cancellationToken);
+            """))
+        {
+            command.Parameters.Add(new NpgsqlParameter("tenant", tenantId));
+            command.Parameters.Add(new NpgsqlParameter("recent", recentStart));
+            command.Parameters.Add(new NpgsqlParameter("window", windowStart));
+            command.Parameters.Add(new NpgsqlParameter("today", today));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                figures.Add(new SlaFigureRow(
+                    reader.GetGuid(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetDouble(3), reader.GetInt32(4), reader.GetInt32(5),
+                    reader.GetInt32(6), reader.GetInt32(7), reader.GetFieldValue<DateOnly>(8), reader.GetBoolean(9)));
+            }
+        }
+
         var reference = await referenceData.GetAsync(cancellationToken);
         return new TenantInputs(
             tenantId,
@@ -203,6 +219,10 @@ public sealed class TenantRecompute(RiskDb db, ITenantContext tenant, ReferenceD
             cancellationToken);
         return changed;
     }
+
+    /// <summary>A command on the unit of work's connection and transaction (row-level security sees the tenant).</summary>
+    private NpgsqlCommand Command(string sql) =>
+        new(sql, (NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction());
 
     private static decimal? ToDecimal(double? value) => value is { } v ? Math.Round((decimal)v, 2) : null;
 

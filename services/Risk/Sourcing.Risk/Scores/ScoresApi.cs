@@ -8,23 +8,41 @@ using Sourcing.ServiceDefaults.Persistence;
 
 namespace Sourcing.Risk.Scores;
 
-public sealed record EngagementScoresResponse(
-    Guid EngagementId,
-    string Name,
-    string SourceKind,
-    Guid? ProviderId,
-    Guid? CaptiveCentreId,
-    string BusinessProcess,
-    string DeliveryCountry,
-    string Criticality,
-    decimal? Quality,
-    decimal? Dependency,
-    decimal? Geopolitical,
-    decimal? Composite,
-    string? Band,
-    DateTimeOffset ComputedAt,
-    DateTimeOffset ChangedAt,
-    ScoreBreakdown? Breakdown);
+/// <summary>An engagement's scores (a class with init properties, so that EF can filter and sort on the projection).</summary>
+public sealed record EngagementScoresResponse
+{
+    public Guid EngagementId { get; init; }
+
+    public string Name { get; init; } = "";
+
+    public string SourceKind { get; init; } = "";
+
+    public Guid? ProviderId { get; init; }
+
+    public Guid? CaptiveCentreId { get; init; }
+
+    public string BusinessProcess { get; init; } = "";
+
+    public string DeliveryCountry { get; init; } = "";
+
+    public string Criticality { get; init; } = "";
+
+    public decimal? Quality { get; init; }
+
+    public decimal? Dependency { get; init; }
+
+    public decimal? Geopolitical { get; init; }
+
+    public decimal? Composite { get; init; }
+
+    public string? Band { get; init; }
+
+    public DateTimeOffset ComputedAt { get; init; }
+
+    public DateTimeOffset ChangedAt { get; init; }
+
+    public ScoreBreakdown? Breakdown { get; init; }
+}
 
 public sealed record ScoreHistoryResponse(
     DateTimeOffset ComputedAt, decimal? Quality, decimal? Dependency, decimal? Geopolitical, decimal? Composite, string? Band);
@@ -53,9 +71,24 @@ public static class ScoresApi
     internal static IQueryable<EngagementScoresResponse> Query(RiskDb db) =>
         from s in db.Scores
         join e in db.Engagements on s.EngagementId equals e.Id
-        select new EngagementScoresResponse(
-            e.Id, e.Name, e.SourceKind, e.ProviderId, e.CaptiveCentreId, e.BusinessProcess, e.DeliveryCountry, e.Criticality,
-            s.Quality, s.Dependency, s.Geopolitical, s.Composite, s.Band, s.ComputedAt, s.ChangedAt, null);
+        select new EngagementScoresResponse
+        {
+            EngagementId = e.Id,
+            Name = e.Name,
+            SourceKind = e.SourceKind,
+            ProviderId = e.ProviderId,
+            CaptiveCentreId = e.CaptiveCentreId,
+            BusinessProcess = e.BusinessProcess,
+            DeliveryCountry = e.DeliveryCountry,
+            Criticality = e.Criticality,
+            Quality = s.Quality,
+            Dependency = s.Dependency,
+            Geopolitical = s.Geopolitical,
+            Composite = s.Composite,
+            Band = s.Band,
+            ComputedAt = s.ComputedAt,
+            ChangedAt = s.ChangedAt,
+        };
 
     private static async Task<List<EngagementScoresResponse>> WithBreakdown(RiskDb db, List<EngagementScoresResponse> scores, CancellationToken cancellationToken)
     {
