@@ -55,6 +55,8 @@ using (var api = client.Api(adminToken))
     }
 }
 
+await RiskDemo.RunAsync(options["--risk"], (await client.Oidc.LoginAsync(AdminEmail, Password)).AccessToken!);
+
 Console.WriteLine();
 Console.WriteLine("Demo logins (password for all: " + Password + "):");
 Console.WriteLine($"  admin           {AdminEmail}");
@@ -72,6 +74,7 @@ static Dictionary<string, Uri> ParseArguments(string[] args)
         ["--identity"] = new("http://127.0.0.1:5100/"),
         ["--tenants"] = new("http://127.0.0.1:5101/"),
         ["--maildev"] = new("http://127.0.0.1:10800/"),
+        ["--risk"] = new("http://127.0.0.1:5104/"),
     };
     for (var i = 0; i + 1 < args.Length; i += 2)
     {
