@@ -60,13 +60,14 @@ public static class AlertRules
             }
         }
 
+        var slasByEngagement = inputs.Slas.Where(s => s.Status != "retired").ToLookup(s => s.EngagementId);
         foreach (var e in inputs.Engagements)
         {
             var subject = $"engagement:{e.Id}";
             var abroad = e.DeliveryCountry != settings.HqCountry;
             if (e.Criticality == EngagementValues.Critical)
             {
-                foreach (var sla in inputs.Slas.Where(s => s.EngagementId == e.Id && s.Status != "retired"))
+                foreach (var sla in slasByEngagement[e.Id])
                 {
                     if (inputs.SlaFigures.TryGetValue(sla.Id, out var f) && f.LatestMet == false)
                     {
@@ -111,7 +112,7 @@ public static class AlertRules
                     $"{e.Name}: a core process ({e.BusinessProcess}) is done by a third party off the tenant's premises."));
             }
 
-            if (checks.NotMonitored && !inputs.Slas.Any(s => s.EngagementId == e.Id && s.Status != "retired"))
+            if (checks.NotMonitored && !slasByEngagement[e.Id].Any())
             {
                 causes.Add(new AlertCause(subject, AlertKinds.NotMonitored, e.Id, "warning", $"{e.Name}: no SLA, so the engagement is not monitored."));
             }

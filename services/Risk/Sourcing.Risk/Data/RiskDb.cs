@@ -38,6 +38,8 @@ public sealed class RiskDb(DbContextOptions<RiskDb> options, ITenantContext tena
 
     public DbSet<PendingRecompute> PendingRecomputes => Set<PendingRecompute>();
 
+    public DbSet<RecomputeRecord> RecomputeRecords => Set<RecomputeRecord>();
+
     public DbSet<ReferenceCountry> ReferenceCountries => Set<ReferenceCountry>();
 
     public DbSet<ExchangeRate> ExchangeRates => Set<ExchangeRate>();

@@ -87,6 +87,11 @@ internal static class RiskModel
             b.ToTable("pending_recomputes");
             b.HasKey(p => p.TenantId);
         });
+        model.Entity<RecomputeRecord>(b =>
+        {
+            b.ToTable("tenant_recomputes");
+            b.HasKey(r => r.TenantId);
+        });
         model.Entity<ReferenceCountry>(b =>
         {
             b.ToTable("reference_countries");

@@ -27,8 +27,12 @@ public static class HangfireSetup
                 {
                     SchemaName = Schema,
                     PrepareSchemaIfNecessary = false,
-                    QueuePollInterval = TimeSpan.FromSeconds(1),
-                    EnableLongPolling = true,
+                    // Polling, not LISTEN/NOTIFY long polling: with long polling a job was seen fetched
+                    // and never started (hangfire-postgres/Hangfire.PostgreSql#410 describes the same).
+                    QueuePollInterval = TimeSpan.FromMilliseconds(250),
+                    // FetchedAt is refreshed while a job runs, so InvisibilityTimeout only detects dead workers.
+                    UseSlidingInvisibilityTimeout = true,
+                    InvisibilityTimeout = TimeSpan.FromMinutes(2),
                 }));
         if (options.RunsWorker)
         {

@@ -54,9 +54,18 @@ public sealed class TenantRecompute(RiskDb db, ITenantContext tenant, ReferenceD
             open.Where(a => a.Kind == AlertKinds.BandRise).ToDictionary(a => (a.Subject, a.Kind), a => a.Baseline));
         var (raised, resolved) = await AlertWriter.ApplyAsync(db, tenantId, causes, open, now, cancellationToken);
 
+        var elapsed = clock.GetElapsedTime(started);
+        await db.Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO tenant_recomputes (tenant_id, computed_at, engagements, changed, alerts_raised, alerts_resolved, elapsed_milliseconds)
+            VALUES ({tenantId}, {now}, {scores.Count}, {changed}, {raised}, {resolved}, {(int)elapsed.TotalMilliseconds})
+            ON CONFLICT (tenant_id) DO UPDATE SET computed_at = excluded.computed_at, engagements = excluded.engagements, changed = excluded.changed,
+              alerts_raised = excluded.alerts_raised, alerts_resolved = excluded.alerts_resolved, elapsed_milliseconds = excluded.elapsed_milliseconds
+            """,
+            cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new RecomputeOutcome(scores.Count, changed, raised, resolved, clock.GetElapsedTime(started));
+        return new RecomputeOutcome(scores.Count, changed, raised, resolved, elapsed);
     }
 
     private async Task<TenantInputs?> LoadAsync(Guid tenantId, CancellationToken cancellationToken)
@@ -134,12 +143,12 @@ public sealed class TenantRecompute(RiskDb db, ITenantContext tenant, ReferenceD
             """
             CREATE TEMP TABLE scores_in (
               engagement_id uuid, quality numeric(5,2), dependency numeric(5,2), geopolitical numeric(5,2),
-              composite numeric(5,2), band text, cost numeric(20,2), breakdown jsonb, changed boolean) ON COMMIT DROP
+              composite numeric(5,2), band text, cost numeric(20,2), breakdown jsonb, changed boolean, rewrite boolean) ON COMMIT DROP
             """,
             cancellationToken);
         var changed = 0;
         await using (var writer = await connection.BeginBinaryImportAsync(
-            "COPY scores_in (engagement_id, quality, dependency, geopolitical, composite, band, cost, breakdown, changed) FROM STDIN (FORMAT BINARY)",
+            "COPY scores_in (engagement_id, quality, dependency, geopolitical, composite, band, cost, breakdown, changed, rewrite) FROM STDIN (FORMAT BINARY)",
             cancellationToken))
         {
             foreach (var s in scores)
@@ -151,11 +160,6 @@ public sealed class TenantRecompute(RiskDb db, ITenantContext tenant, ReferenceD
                 var before = previous.GetValueOrDefault(s.EngagementId);
                 var isChanged = before is null || before.Quality != quality || before.Dependency != dependency
                     || before.Geopolitical != geopolitical || before.Composite != composite || before.Band != s.Band;
-                var breakdown = new ScoreBreakdown(
-                    s.Quality.Factors,
-                    s.Dependency?.Factors ?? [],
-                    s.Geopolitical.Factors,
-                    [.. s.Quality.Findings, .. s.Dependency?.Findings ?? [], .. s.Geopolitical.Findings]);
                 await writer.StartRowAsync(cancellationToken);
                 await writer.WriteAsync(s.EngagementId, NpgsqlDbType.Uuid, cancellationToken);
                 await WriteAsync(writer, quality, cancellationToken);
@@ -171,9 +175,29 @@ public sealed class TenantRecompute(RiskDb db, ITenantContext tenant, ReferenceD
                     await writer.WriteAsync(s.Band, NpgsqlDbType.Text, cancellationToken);
                 }
 
-                await WriteAsync(writer, s.Cost is { } cost ? Math.Round((decimal)cost, 2) : null, cancellationToken);
-                await writer.WriteAsync(JsonSerializer.Serialize(breakdown, JsonColumn.Options), NpgsqlDbType.Jsonb, cancellationToken);
+                // A row is rewritten when a score, the band, the cost or the breakdown (a finding, an
+                // input in a factor's words) changed; only a rewritten row's breakdown travels.
+                var breakdown = JsonSerializer.Serialize(
+                    new ScoreBreakdown(
+                        s.Quality.Factors,
+                        s.Dependency?.Factors ?? [],
+                        s.Geopolitical.Factors,
+                        [.. s.Quality.Findings, .. s.Dependency?.Findings ?? [], .. s.Geopolitical.Findings]),
+                    JsonColumn.Options);
+                var cost = s.Cost is { } c ? Math.Round((decimal)c, 2) : (decimal?)null;
+                var rewrite = isChanged || before!.Cost != cost || Canonical(before.Breakdown) != breakdown;
+                await WriteAsync(writer, cost, cancellationToken);
+                if (rewrite)
+                {
+                    await writer.WriteAsync(breakdown, NpgsqlDbType.Jsonb, cancellationToken);
+                }
+                else
+                {
+                    await writer.WriteNullAsync(cancellationToken);
+                }
+
                 await writer.WriteAsync(isChanged, NpgsqlDbType.Boolean, cancellationToken);
+                await writer.WriteAsync(rewrite, NpgsqlDbType.Boolean, cancellationToken);
                 if (isChanged)
                 {
                     changed++;
@@ -198,10 +222,11 @@ public sealed class TenantRecompute(RiskDb db, ITenantContext tenant, ReferenceD
         await db.Database.ExecuteSqlAsync(
             $"""
             INSERT INTO engagement_scores (tenant_id, engagement_id, quality, dependency, geopolitical, composite, band, cost, computed_at, changed_at, breakdown)
-            SELECT {tenantId}, engagement_id, quality, dependency, geopolitical, composite, band, cost, {now}, {now}, breakdown FROM scores_in
+            SELECT {tenantId}, engagement_id, quality, dependency, geopolitical, composite, band, cost, {now}, {now}, breakdown FROM scores_in WHERE rewrite
             ON CONFLICT (tenant_id, engagement_id) DO UPDATE SET
               quality = excluded.quality, dependency = excluded.dependency, geopolitical = excluded.geopolitical,
-              composite = excluded.composite, band = excluded.band, cost = excluded.cost, computed_at = excluded.computed_at, breakdown = excluded.breakdown,
+              composite = excluded.composite, band = excluded.band, cost = excluded.cost, computed_at = excluded.computed_at,
+              breakdown = excluded.breakdown,
               changed_at = CASE WHEN (engagement_scores.quality, engagement_scores.dependency, engagement_scores.geopolitical, engagement_scores.composite, engagement_scores.band)
                                      IS DISTINCT FROM (excluded.quality, excluded.dependency, excluded.geopolitical, excluded.composite, excluded.band)
                                 THEN excluded.changed_at ELSE engagement_scores.changed_at END
@@ -223,6 +248,19 @@ public sealed class TenantRecompute(RiskDb db, ITenantContext tenant, ReferenceD
     /// <summary>A command on the unit of work's connection and transaction (row-level security sees the tenant).</summary>
     private NpgsqlCommand Command(string sql) =>
         new(sql, (NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction());
+
+    /// <summary>The stored breakdown as this serializer writes it (jsonb normalises spacing and key order).</summary>
+    private static string Canonical(string stored)
+    {
+        try
+        {
+            return JsonSerializer.Serialize(JsonSerializer.Deserialize<ScoreBreakdown>(stored, JsonColumn.Options), JsonColumn.Options);
+        }
+        catch (JsonException)
+        {
+            return "";
+        }
+    }
 
     private static decimal? ToDecimal(double? value) => value is { } v ? Math.Round((decimal)v, 2) : null;
 

@@ -22,7 +22,7 @@ public sealed class EngagementScore : ITenantOwned
     /// <summary>Annual cost in the reporting currency the dependency score used (null when unknown or not active).</summary>
     public decimal? Cost { get; set; }
 
-    /// <summary>When the recompute that wrote this row ran.</summary>
+    /// <summary>When the recompute that last wrote this row (a change) ran; the tenant's latest recompute is in <c>tenant_recomputes</c>.</summary>
     public DateTimeOffset ComputedAt { get; set; }
 
     /// <summary>When a score or the band last changed.</summary>

@@ -71,6 +71,7 @@ public static class ScoresApi
     internal static IQueryable<EngagementScoresResponse> Query(RiskDb db) =>
         from s in db.Scores
         join e in db.Engagements on s.EngagementId equals e.Id
+        join r in db.RecomputeRecords on s.TenantId equals r.TenantId
         select new EngagementScoresResponse
         {
             EngagementId = e.Id,
@@ -86,7 +87,7 @@ public static class ScoresApi
             Geopolitical = s.Geopolitical,
             Composite = s.Composite,
             Band = s.Band,
-            ComputedAt = s.ComputedAt,
+            ComputedAt = r.ComputedAt,
             ChangedAt = s.ChangedAt,
         };
 

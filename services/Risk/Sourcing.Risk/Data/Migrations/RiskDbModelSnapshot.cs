@@ -544,6 +544,43 @@ namespace Sourcing.Risk.Data.Migrations
                     b.ToTable("pending_recomputes", (string)null);
                 });
 
+            modelBuilder.Entity("Sourcing.Risk.Recompute.RecomputeRecord", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<int>("AlertsRaised")
+                        .HasColumnType("integer")
+                        .HasColumnName("alerts_raised");
+
+                    b.Property<int>("AlertsResolved")
+                        .HasColumnType("integer")
+                        .HasColumnName("alerts_resolved");
+
+                    b.Property<int>("Changed")
+                        .HasColumnType("integer")
+                        .HasColumnName("changed");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("computed_at");
+
+                    b.Property<int>("ElapsedMilliseconds")
+                        .HasColumnType("integer")
+                        .HasColumnName("elapsed_milliseconds");
+
+                    b.Property<int>("Engagements")
+                        .HasColumnType("integer")
+                        .HasColumnName("engagements");
+
+                    b.HasKey("TenantId")
+                        .HasName("pk_tenant_recomputes");
+
+                    b.ToTable("tenant_recomputes", (string)null);
+                });
+
             modelBuilder.Entity("Sourcing.Risk.Scores.EngagementScore", b =>
                 {
                     b.Property<Guid>("TenantId")
