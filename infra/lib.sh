@@ -14,6 +14,7 @@ SOURCING_SERVICES=(
   "tenants:5101:services/Tenants/Sourcing.Tenants"
   "engagements:5102:services/Engagements/Sourcing.Engagements"
   "sla:5103:services/Sla/Sourcing.Sla"
+  "risk:5104:services/Risk/Sourcing.Risk"
 )
 
 # The databases every environment gets (owner sourcing_owner, CONNECT for sourcing_app).

@@ -57,6 +57,7 @@ using (var api = client.Api(adminToken))
 
 await EngagementsDemo.SeedAsync(options["--engagements"], options["--tenants"], adminToken);
 await SlaDemo.SeedAsync(adminToken, options["--engagements"], options["--sla"]);
+await RiskDemo.RunAsync(options["--risk"], (await client.Oidc.LoginAsync(AdminEmail, Password)).AccessToken!);
 
 Console.WriteLine();
 Console.WriteLine("Demo logins (password for all: " + Password + "):");
@@ -77,6 +78,7 @@ static Dictionary<string, Uri> ParseArguments(string[] args)
         ["--maildev"] = new("http://127.0.0.1:10800/"),
         ["--engagements"] = new("http://127.0.0.1:5102/"),
         ["--sla"] = new("http://127.0.0.1:5103/"),
+        ["--risk"] = new("http://127.0.0.1:5104/"),
     };
     for (var i = 0; i + 1 < args.Length; i += 2)
     {

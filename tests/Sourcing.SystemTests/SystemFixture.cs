@@ -20,6 +20,7 @@ public sealed class SystemFixture : IAsyncLifetime
         new("Tenants", "Sourcing.Tenants", 1, "sourcing_tenants"),
         new("Engagements", "Sourcing.Engagements", 2, "sourcing_engagements"),
         new("Sla", "Sourcing.Sla", 3, "sourcing_sla"),
+        new("Risk", "Sourcing.Risk", 4, "sourcing_risk"),
     ];
 
     private readonly Dictionary<string, ServiceProcess> _services = new(StringComparer.Ordinal);

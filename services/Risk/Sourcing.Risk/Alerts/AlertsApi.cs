@@ -1,0 +1,157 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Sourcing.Contracts;
+using Sourcing.Risk.Data;
+using Sourcing.ServiceDefaults.Auth;
+using Sourcing.ServiceDefaults.Http;
+using Sourcing.ServiceDefaults.Messaging;
+using Sourcing.ServiceDefaults.Persistence;
+using Sourcing.ServiceDefaults.Tenancy;
+using Sourcing.ServiceDefaults.Validation;
+
+namespace Sourcing.Risk.Alerts;
+
+public sealed record AlertResponse(
+    Guid Id, string Subject, string Kind, Guid? EngagementId, string Severity, string Message, string Status,
+    DateTimeOffset RaisedAt, DateTimeOffset? AcknowledgedAt, string? AcknowledgedBy, string? Comment,
+    DateTimeOffset? ResolvedAt, string? ResolvedBy);
+
+public sealed record AlertActionRequest(string? Comment);
+
+/// <summary>Alerts: list, read, acknowledge with a comment, resolve.</summary>
+public static class AlertsApi
+{
+    public const int MaxCommentLength = 2000;
+
+    public static void MapAlertsApi(this WebApplication app)
+    {
+        var group = app.MapGroup("/api/risk/alerts")
+            .WithTags("Alerts")
+            .RequireAuthorization(Policies.Read)
+            .WithTenantTransaction<RiskDb, RouteGroupBuilder>();
+        group.MapGet("/", List).WithName("ListAlerts")
+            .WithSummary("Alerts, newest first; filter by status (open, acknowledged, resolved), kind and engagement.");
+        group.MapGet("/{alertId:guid}", Get).WithName("GetAlert").WithSummary("One alert.");
+        group.MapPost("/{alertId:guid}/acknowledge", Acknowledge).WithName("AcknowledgeAlert")
+            .WithSummary("Acknowledges an open alert with a comment (required); it stays until its cause goes away or someone resolves it.")
+            .RequireAuthorization(Policies.Write);
+        group.MapPost("/{alertId:guid}/resolve", Resolve).WithName("ResolveAlert")
+            .WithSummary("Resolves an open or acknowledged alert by hand (comment optional). If its cause is still there, the next recompute raises a new one.")
+            .RequireAuthorization(Policies.Write);
+    }
+
+    private static AlertResponse ToResponse(Alert a) => new(
+        a.Id, a.Subject, a.Kind, a.EngagementId, a.Severity, a.Message, a.Status, a.RaisedAt, a.AcknowledgedAt, a.AcknowledgedBy,
+        a.Comment, a.ResolvedAt, a.ResolvedBy);
+
+    private static async Task<Results<Ok<Page<AlertResponse>>, ValidationProblem>> List(
+        RiskDb db, string? status, string? kind, Guid? engagementId, int? page, int? pageSize, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        if (status is not null && status is not (AlertStatuses.Open or AlertStatuses.Acknowledged or AlertStatuses.Resolved))
+        {
+            errors.Add("status", "must be open, acknowledged or resolved.");
+        }
+
+        if (kind is not null && !AlertKinds.All.Contains(kind))
+        {
+            errors.Add("kind", $"must be one of {string.Join(", ", AlertKinds.All)}.");
+        }
+
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
+        var query = db.Alerts.AsQueryable();
+        query = status is null ? query : query.Where(a => a.Status == status);
+        query = kind is null ? query : query.Where(a => a.Kind == kind);
+        query = engagementId is null ? query : query.Where(a => a.EngagementId == engagementId);
+        var result = await query.OrderByDescending(a => a.RaisedAt).ThenBy(a => a.Id).ToPageAsync(page, pageSize, cancellationToken);
+        return TypedResults.Ok(new Page<AlertResponse>([.. result.Items.Select(ToResponse)], result.PageNumber, result.PageSize, result.TotalCount));
+    }
+
+    private static async Task<Results<Ok<AlertResponse>, NotFound>> Get(Guid alertId, RiskDb db, CancellationToken cancellationToken) =>
+        await db.Alerts.SingleOrDefaultAsync(a => a.Id == alertId, cancellationToken) is { } alert
+            ? TypedResults.Ok(ToResponse(alert))
+            : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<AlertResponse>, NotFound, ValidationProblem, ProblemHttpResult>> Acknowledge(
+        Guid alertId, AlertActionRequest? request, RiskDb db, ClaimsPrincipal user, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        errors.Required("comment", request?.Comment, MaxCommentLength);
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
+        var alert = await db.Alerts.SingleOrDefaultAsync(a => a.Id == alertId, cancellationToken);
+        if (alert is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var updated = await db.Alerts
+            .Where(a => a.Id == alertId && a.Status == AlertStatuses.Open)
+            .ExecuteUpdateAsync(
+                set => set.SetProperty(a => a.Status, AlertStatuses.Acknowledged)
+                    .SetProperty(a => a.AcknowledgedAt, clock.GetUtcNow())
+                    .SetProperty(a => a.AcknowledgedBy, Who(user))
+                    .SetProperty(a => a.Comment, request!.Comment!.Trim()),
+                cancellationToken);
+        if (updated == 0)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: $"Only an open alert can be acknowledged; this one is {alert.Status}.");
+        }
+
+        await db.Entry(alert).ReloadAsync(cancellationToken);
+        return TypedResults.Ok(ToResponse(alert));
+    }
+
+    private static async Task<Results<Ok<AlertResponse>, NotFound, ValidationProblem, ProblemHttpResult>> Resolve(
+        Guid alertId, AlertActionRequest? request, RiskDb db, ClaimsPrincipal user, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (request?.Comment is { Length: > MaxCommentLength })
+        {
+            var errors = new ValidationErrors();
+            errors.Add("comment", $"must be at most {MaxCommentLength} characters.");
+            return errors.ToProblem();
+        }
+
+        var alert = await db.Alerts.SingleOrDefaultAsync(a => a.Id == alertId, cancellationToken);
+        if (alert is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (alert.Status == AlertStatuses.Resolved)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The alert is already resolved.");
+        }
+
+        alert.Status = AlertStatuses.Resolved;
+        alert.ResolvedAt = clock.GetUtcNow();
+        alert.ResolvedBy = Who(user);
+        if (!string.IsNullOrWhiteSpace(request?.Comment))
+        {
+            alert.Comment = request.Comment.Trim();
+        }
+
+        db.AddEvent(new RiskAlertResolved
+        {
+            TenantId = alert.TenantId,
+            AlertId = alert.Id,
+            Subject = alert.Subject,
+            EngagementId = alert.EngagementId,
+            Kind = alert.Kind,
+            ResolvedBy = alert.ResolvedBy,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(ToResponse(alert));
+    }
+
+    private static string Who(ClaimsPrincipal user) =>
+        user.FindFirst(TenantClaims.Email)?.Value ?? user.FindFirst(TenantClaims.Subject)?.Value ?? "unknown";
+}

@@ -1,0 +1,130 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Sourcing.Risk.Data;
+using Sourcing.Risk.ReadModel;
+using Sourcing.Risk.Scores;
+using Sourcing.Risk.Scoring;
+using Sourcing.ServiceDefaults.Auth;
+using Sourcing.ServiceDefaults.Persistence;
+
+namespace Sourcing.Risk.Portfolio;
+
+public sealed record GroupFigures(string Key, string? Name, int Engagements, decimal? AverageComposite, decimal? MaxComposite, decimal? Cost);
+
+public sealed record ProcessConcentration(string Process, decimal Hhi, int Sources);
+
+public sealed record SingleSourcedProcess(string Process, string Source);
+
+public sealed record CountryShare(string Country, decimal SharePercent, bool AboveThreshold);
+
+public sealed record TopSource(string Source, string Name, decimal CostShare);
+
+public sealed record PortfolioResponse(
+    string ReportingCurrency,
+    IReadOnlyDictionary<string, int> CountsByBand,
+    IReadOnlyList<GroupFigures> ByCountry,
+    IReadOnlyList<GroupFigures> ByProcess,
+    IReadOnlyList<GroupFigures> BySource,
+    IReadOnlyList<EngagementScoresResponse> Riskiest,
+    decimal TotalCost,
+    TopSource? TopSource,
+    IReadOnlyList<ProcessConcentration> HhiByProcess,
+    IReadOnlyList<SingleSourcedProcess> SingleSourcedCriticalProcesses,
+    IReadOnlyList<CountryShare> CountryConcentration);
+
+/// <summary>The tenant's portfolio: counts by band, scores by country, process and source, the riskiest, and concentration.</summary>
+public static class PortfolioApi
+{
+    public static void MapPortfolioApi(this WebApplication app)
+    {
+        app.MapGroup("/api/risk/portfolio")
+            .WithTags("Portfolio")
+            .RequireAuthorization(Policies.Read)
+            .WithTenantTransaction<RiskDb, RouteGroupBuilder>()
+            .MapGet("/", Get)
+            .WithName("GetPortfolio")
+            .WithSummary("Counts by band; scores by country, process and source; the ten riskiest; top-source cost share, HHI per process, single-sourced critical processes, country concentration.");
+    }
+
+    private static async Task<Results<Ok<PortfolioResponse>, NotFound>> Get(RiskDb db, CancellationToken cancellationToken)
+    {
+        var tenant = await db.Tenants.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+        if (tenant is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var rows = await ScoresApi.Query(db).ToListAsync(cancellationToken);
+        var costs = await db.Scores.AsNoTracking().ToDictionaryAsync(s => s.EngagementId, s => s.Cost, cancellationToken);
+        var engagements = await db.Engagements.AsNoTracking().Where(e => e.Status == EngagementValues.Active).ToListAsync(cancellationToken);
+        var providers = await db.Providers.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.LegalName, cancellationToken);
+        var centres = await db.CaptiveCentres.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.LegalEntity, cancellationToken);
+        string SourceKey(Engagement e) => $"{e.SourceKind}:{e.ProviderId ?? e.CaptiveCentreId}";
+        string SourceName(Engagement e) =>
+            (e.ProviderId is { } p ? providers.GetValueOrDefault(p) : e.CaptiveCentreId is { } c ? centres.GetValueOrDefault(c) : null) ?? SourceKey(e);
+
+        var counts = new Dictionary<string, int> { [Bands.Low] = 0, [Bands.Medium] = 0, [Bands.High] = 0, [Bands.Critical] = 0, ["none"] = 0 };
+        foreach (var row in rows)
+        {
+            counts[row.Band ?? "none"]++;
+        }
+
+        var byId = engagements.ToDictionary(e => e.Id);
+        static GroupFigures Figures(string key, string? name, IEnumerable<EngagementScoresResponse> group, Func<Guid, decimal?> cost)
+        {
+            var list = group.ToList();
+            var composites = list.Where(r => r.Composite is not null).Select(r => r.Composite!.Value).ToList();
+            var costs = list.Select(r => cost(r.EngagementId)).Where(c => c is not null).ToList();
+            return new GroupFigures(key, name, list.Count,
+                composites.Count > 0 ? Math.Round(composites.Average(), 2) : null,
+                composites.Count > 0 ? composites.Max() : null,
+                costs.Count > 0 ? costs.Sum() : null);
+        }
+
+        decimal? Cost(Guid id) => costs.GetValueOrDefault(id);
+        var byCountry = rows.GroupBy(r => r.DeliveryCountry).Select(g => Figures(g.Key, null, g, Cost)).OrderByDescending(g => g.AverageComposite).ToList();
+        var byProcess = rows.GroupBy(r => r.BusinessProcess).Select(g => Figures(g.Key, null, g, Cost)).OrderByDescending(g => g.AverageComposite).ToList();
+        var bySource = rows.Where(r => byId.ContainsKey(r.EngagementId))
+            .GroupBy(r => SourceKey(byId[r.EngagementId]))
+            .Select(g => Figures(g.Key, SourceName(byId[g.First().EngagementId]), g, Cost))
+            .OrderByDescending(g => g.AverageComposite).ToList();
+        var riskiest = rows.Where(r => r.Composite is not null).OrderByDescending(r => r.Composite).ThenBy(r => r.Name).Take(10).ToList();
+
+        var known = engagements.Where(e => Cost(e.Id) is not null).ToList();
+        var total = known.Sum(e => Cost(e.Id)!.Value);
+        var top = known.GroupBy(SourceKey).Select(g => (Key: g.Key, Name: SourceName(g.First()), Cost: g.Sum(e => Cost(e.Id)!.Value)))
+            .OrderByDescending(s => s.Cost).FirstOrDefault();
+        var dependencyRows = engagements.Select(e => new DependencyEngagement(
+            e.Id, SourceKey(e), SourceName(e), true, e.BusinessProcess, e.Criticality == EngagementValues.Critical,
+            Cost(e.Id) is { } c ? (double)c : null, "", null, null)).ToList();
+        var hhi = dependencyRows.GroupBy(e => e.Process)
+            .Select(g => new ProcessConcentration(g.Key, Math.Round((decimal)DependencyScore.Hhi(g), 4), g.Select(e => e.Source).Distinct().Count()))
+            .OrderByDescending(p => p.Hhi).ToList();
+        var single = engagements.GroupBy(e => e.BusinessProcess)
+            .Where(g => g.Any(e => e.Criticality == EngagementValues.Critical) && g.Select(SourceKey).Distinct().Count() == 1)
+            .Select(g => new SingleSourcedProcess(g.Key, SourceName(g.First()))).ToList();
+
+        var relevant = known.Where(e => e.Criticality is EngagementValues.Critical or EngagementValues.Important).ToList();
+        var relevantTotal = relevant.Sum(e => Cost(e.Id)!.Value);
+        var threshold = tenant.Settings.CountryConcentrationThresholdPercent;
+        var concentration = relevantTotal <= 0
+            ? []
+            : relevant.Where(e => e.DeliveryCountry != tenant.Settings.HqCountry).GroupBy(e => e.DeliveryCountry)
+                .Select(g => Math.Round(100 * g.Sum(e => Cost(e.Id)!.Value) / relevantTotal, 2) is var share
+                    ? new CountryShare(g.Key, share, share > threshold) : null!)
+                .OrderByDescending(c => c.SharePercent).ToList();
+
+        return TypedResults.Ok(new PortfolioResponse(
+            tenant.Settings.ReportingCurrency,
+            counts,
+            byCountry,
+            byProcess,
+            bySource,
+            riskiest,
+            total,
+            top.Key is null || total <= 0 ? null : new TopSource(top.Key, top.Name, Math.Round(top.Cost / total, 4)),
+            hhi,
+            single,
+            concentration));
+    }
+}

@@ -1,0 +1,65 @@
+using MassTransit;
+using Sourcing.Contracts;
+using Sourcing.Risk.Alerts;
+using Sourcing.Risk.Countries;
+using Sourcing.Risk.Data;
+using Sourcing.Risk.Messaging;
+using Sourcing.Risk.Portfolio;
+using Sourcing.Risk.Recompute;
+using Sourcing.Risk.Scores;
+using Sourcing.ServiceDefaults.Auth;
+using Sourcing.ServiceDefaults.Hosting;
+using Sourcing.ServiceDefaults.Messaging;
+using Sourcing.ServiceDefaults.Persistence;
+using Sourcing.ServiceDefaults.Tenancy;
+
+var builder = WebApplication.CreateBuilder(args);
+var risk = builder.Configuration.GetSection(RiskOptions.Section).Get<RiskOptions>() ?? new RiskOptions();
+builder.Services.AddOptions<RiskOptions>()
+    .Bind(builder.Configuration.GetSection(RiskOptions.Section))
+    .Validate(o => o.Role is "api" or "worker" or "all", "Risk:Role must be api, worker or all.")
+    .Validate(o => o.WorkerCount is > 0 and <= 64, "Risk:WorkerCount must be between 1 and 64.")
+    .ValidateOnStart();
+
+builder.AddServiceDefaults("risk");
+builder.AddSourcingDbContext<RiskDb>();
+builder.AddApiAuthentication("risk");
+builder.Services.AddAuthorizationBuilder().AddPolicy(HangfireSetup.PlatformAdminPolicy, policy => policy
+    .RequireAuthenticatedUser()
+    .RequireClaim(TenantClaims.Role, Roles.PlatformAdmin));
+builder.AddMessaging<RiskDb>("risk", bus =>
+{
+    // Consumers run where the jobs run; an api-only instance just publishes its outbox.
+    if (risk.RunsWorker)
+    {
+        bus.AddConsumersFromNamespaceContaining<TenantRegisteredConsumer>();
+    }
+});
+builder.Services.AddSingleton<ReferenceData>();
+builder.AddRiskJobs(risk);
+
+var app = builder.Build();
+app.UseServiceDefaults();
+app.MapServiceDefaults();
+if (risk.RunsApi)
+{
+    app.MapScoresApi();
+    app.MapPortfolioApi();
+    app.MapAlertsApi();
+    app.MapCountriesApi();
+    app.MapRecomputeApi();
+    app.MapRiskDashboard();
+}
+
+await app.MigrateDatabaseAsync<RiskDb>();
+await app.InstallHangfireSchemaAsync();
+await ReferenceDataLoader.LoadAsync(
+    app.Configuration.GetConnectionString("Migrations") ?? app.Configuration.GetConnectionString("Database")!,
+    Path.Combine(AppContext.BaseDirectory, "ReferenceData"),
+    CancellationToken.None);
+if (risk.RunsWorker)
+{
+    app.ScheduleRecurringJobs(risk);
+}
+
+await app.RunAsync();

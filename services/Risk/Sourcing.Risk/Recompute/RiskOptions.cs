@@ -1,0 +1,20 @@
+namespace Sourcing.Risk.Recompute;
+
+/// <summary>Section <c>Risk</c>.</summary>
+public sealed class RiskOptions
+{
+    public const string Section = "Risk";
+
+    /// <summary>api (HTTP and the dashboard), worker (Hangfire server and the consumers) or all.</summary>
+    public string Role { get; set; } = "all";
+
+    /// <summary>Cron of the recurring recompute of every tenant (UTC).</summary>
+    public string RecomputeCron { get; set; } = "*/15 * * * *";
+
+    /// <summary>Hangfire worker count of a worker instance.</summary>
+    public int WorkerCount { get; set; } = 4;
+
+    public bool RunsApi => Role is "api" or "all";
+
+    public bool RunsWorker => Role is "worker" or "all";
+}

@@ -1,0 +1,155 @@
+using NodaTime;
+using Sourcing.Contracts;
+using Sourcing.Risk.ReadModel;
+using Sourcing.Risk.Scoring;
+using Sourcing.ServiceDefaults.Validation;
+using static Sourcing.Risk.Scoring.Numbers;
+
+namespace Sourcing.Risk.Recompute;
+
+/// <summary>
+/// Turns one tenant's loaded inputs into every engagement's scores, in memory, with the pure
+/// scoring classes: costs in the reporting currency (captive costs shared by headcount), the
+/// dependency shares over the active engagements, quality per engagement, geopolitical per
+/// engagement, composite and band.
+/// </summary>
+public static class TenantScoring
+{
+    public static IReadOnlyList<ComputedScores> Compute(TenantInputs inputs)
+    {
+        var settings = inputs.Settings;
+        var active = inputs.Engagements.Where(e => e.Status == EngagementValues.Active).ToList();
+        var costs = Costs(inputs, active);
+        var dependency = DependencyScore.Compute(
+            [.. active.Select(e => new DependencyEngagement(
+                e.Id,
+                SourceKey(e),
+                SourceName(inputs, e),
+                e.SourceKind == SourceKinds.Provider,
+                e.BusinessProcess,
+                e.Criticality == EngagementValues.Critical,
+                costs[e.Id].Cost,
+                costs[e.Id].Detail,
+                e.Contract?.End,
+                e.Contract?.NoticePeriodDays))],
+            inputs.EvaluationDate);
+
+        var slasByEngagement = inputs.Slas.Where(s => s.Status != "retired").ToLookup(s => s.EngagementId);
+        var results = new List<ComputedScores>(inputs.Engagements.Count);
+        foreach (var e in inputs.Engagements)
+        {
+            var quality = QualityScore.Compute(
+                [.. slasByEngagement[e.Id].Select(s => new QualitySla(
+                    s.Id, s.Metric, s.Period, (double)s.Weight,
+                    inputs.SlaFigures.TryGetValue(s.Id, out var f) ? f.Stats : SlaWindowStats.Empty))],
+                e.LocationGrade,
+                inputs.EvaluationDate);
+            var geopolitical = GeopoliticalScore.Compute(GeopoliticalInputFor(inputs, e));
+            var dep = dependency.GetValueOrDefault(e.Id);
+            var composite = CompositeScore.Compute(
+                quality.Value, dep?.Value, geopolitical.Value,
+                (double)settings.RiskWeights.Quality, (double)settings.RiskWeights.Dependency, (double)settings.RiskWeights.Geopolitical);
+            var band = composite is { } c
+                ? CompositeScore.Band(c, (double)settings.BandThresholds.Medium, (double)settings.BandThresholds.High, (double)settings.BandThresholds.Critical)
+                : null;
+            results.Add(new ComputedScores(e.Id, quality, dep, geopolitical, composite, band, costs.GetValueOrDefault(e.Id).Cost));
+        }
+
+        return results;
+    }
+
+    public static string SourceKey(Engagement e) => $"{e.SourceKind}:{e.ProviderId ?? e.CaptiveCentreId}";
+
+    public static string SourceName(TenantInputs inputs, Engagement e) =>
+        e.ProviderId is { } p && inputs.Providers.TryGetValue(p, out var provider) ? provider.LegalName
+        : e.CaptiveCentreId is { } c && inputs.Centres.TryGetValue(c, out var centre) ? centre.LegalEntity
+        : SourceKey(e);
+
+    public static bool HighSensitivity(Engagement e) => e.DataSensitivity.Any(DataSensitivities.High.Contains);
+
+    /// <summary>Each active engagement's annual cost in the reporting currency, or null with the reason.</summary>
+    public static Dictionary<Guid, (double? Cost, string Detail)> Costs(TenantInputs inputs, IReadOnlyList<Engagement> active)
+    {
+        var reporting = inputs.Settings.ReportingCurrency;
+        var result = new Dictionary<Guid, (double?, string)>();
+        foreach (var e in active.Where(e => e.SourceKind == SourceKinds.Provider))
+        {
+            if (e.Contract?.AnnualValue is not { } value || e.Contract.Currency is not { } currency)
+            {
+                result[e.Id] = (null, "the contract has no annual value and currency");
+                continue;
+            }
+
+            result[e.Id] = Convert((double)value, currency, reporting, inputs, "annual value");
+        }
+
+        foreach (var group in active.Where(e => e.SourceKind != SourceKinds.Provider).GroupBy(e => e.CaptiveCentreId))
+        {
+            var centre = group.Key is { } id ? inputs.Centres.GetValueOrDefault(id) : null;
+            if (centre?.AnnualOperatingCost is not { } cost)
+            {
+                foreach (var e in group)
+                {
+                    result[e.Id] = (null, "the centre has no annual operating cost");
+                }
+
+                continue;
+            }
+
+            var currency = centre.Currency ?? IsoCodes.CurrencyOf(centre.Country) ?? "";
+            var shares = CaptiveCostAllocation.Allocate((double)cost, [.. group.Select(e => (e.Id, e.Headcount))]);
+            foreach (var e in group)
+            {
+                result[e.Id] = Convert(shares[e.Id], currency, reporting, inputs, $"share of {centre.LegalEntity}'s operating cost");
+            }
+        }
+
+        return result;
+    }
+
+    private static (double?, string) Convert(double amount, string currency, string reporting, TenantInputs inputs, string what)
+    {
+        var converted = inputs.Reference.Rates.Convert(amount, currency, reporting, inputs.EvaluationDate);
+        return converted is { } c
+            ? (c.Amount, $"{what} {F2(amount)} {currency} at {F4(c.Rate)} ({c.RateDate:yyyy-MM-dd}) = {F2(c.Amount)} {reporting}")
+            : (null, $"no exchange rate for {currency} against {reporting}");
+    }
+
+    private static GeopoliticalInput GeopoliticalInputFor(TenantInputs inputs, Engagement e)
+    {
+        var settings = inputs.Settings;
+        var reference = inputs.Reference.CountriesByIso2.GetValueOrDefault(e.DeliveryCountry);
+        string exposure;
+        if (e.SourceKind == SourceKinds.Provider)
+        {
+            exposure = e.Contract?.Currency ?? "(no contract currency)";
+        }
+        else
+        {
+            var country = e.CaptiveCentreId is { } id && inputs.Centres.TryGetValue(id, out var centre) ? centre.Country : e.DeliveryCountry;
+            exposure = IsoCodes.CurrencyOf(country) ?? $"(no currency for {country})";
+        }
+
+        var volatility = exposure == settings.ReportingCurrency ? null : inputs.Volatility(exposure, settings.ReportingCurrency);
+        var noon = Instant.FromUtc(inputs.EvaluationDate.Year, inputs.EvaluationDate.Month, inputs.EvaluationDate.Day, 12, 0);
+        var languages = e.DeliveryLanguages.Count > 0 ? e.DeliveryLanguages : IsoCodes.LanguagesOf(e.DeliveryCountry);
+        return new GeopoliticalInput(
+            e.DeliveryCountry,
+            settings.HqCountry,
+            reference?.PoliticalStability is { } s ? (double)s : null,
+            exposure,
+            settings.ReportingCurrency,
+            volatility?.Volatility,
+            volatility is { } v ? $"{v.Returns} daily returns to {v.End:yyyy-MM-dd}" : "",
+            OffsetHours(e.DeliveryTimeZone, noon),
+            OffsetHours(settings.TimeZone, noon),
+            languages,
+            settings.WorkingLanguages.Count > 0 ? settings.WorkingLanguages[0] : "en",
+            HighSensitivity(e),
+            inputs.Reference.BottomQuartile,
+            inputs.Overrides.GetValueOrDefault(e.DeliveryCountry));
+    }
+
+    private static double OffsetHours(string zoneId, Instant instant) =>
+        DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId) is { } zone ? zone.GetUtcOffset(instant).Seconds / 3600.0 : 0;
+}

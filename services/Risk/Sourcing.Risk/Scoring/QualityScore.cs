@@ -1,0 +1,118 @@
+using static Sourcing.Risk.Scoring.Numbers;
+
+namespace Sourcing.Risk.Scoring;
+
+/// <summary>One SLA as the quality score sees it.</summary>
+public sealed record QualitySla(Guid SlaId, string Metric, string Period, double Weight, SlaWindowStats Stats);
+
+/// <summary>
+/// DOMAIN.md's quality score: for each SLA with a measured period in the trailing window, SLA risk =
+/// m x (0.5 + 0.5 d) with m the miss rate and d the mean capped shortfall of the missed periods;
+/// quality = min(100, 100 x sum(w x risk) / sum(w) + additions), the additions being +10 for a
+/// worsening trend and +5 nearshore / +10 offshore.
+/// </summary>
+public static class QualityScore
+{
+    public const int DefaultWindowDays = 90;
+    public const int TrendRecentDays = 30;
+    public const double TrendThreshold = 0.1;
+    public const double TrendAddition = 10;
+    public const double NearshoreAddition = 5;
+    public const double OffshoreAddition = 10;
+
+    public static ScoreResult Compute(IReadOnlyList<QualitySla> slas, string? locationGrade, DateOnly evaluationDate)
+    {
+        var findings = new List<Finding>();
+        if (slas.Count == 0)
+        {
+            return ScoreResult.None(new Finding(FindingCodes.NotMonitored, "No SLA: the engagement is not monitored, so it has no quality score."));
+        }
+
+        foreach (var sla in slas)
+        {
+            if (IsStale(sla, evaluationDate))
+            {
+                findings.Add(new Finding(
+                    FindingCodes.Stale,
+                    $"SLA '{sla.Metric}' is stale: no measurement in its last two {sla.Period} periods"
+                    + (sla.Stats.LatestPeriodEnd is { } last ? $" (latest period ended {last:yyyy-MM-dd})." : " (never measured).")));
+            }
+        }
+
+        var measured = slas.Where(s => s.Stats.Measured > 0).ToList();
+        if (measured.Count == 0)
+        {
+            findings.Add(new Finding(FindingCodes.NoMeasurement, "No SLA has a measured period in the window, so there is no quality score."));
+            return new ScoreResult(null, [], findings);
+        }
+
+        var factors = new List<Factor>();
+        var weightSum = measured.Sum(s => s.Weight);
+        var weighted = 0.0;
+        foreach (var sla in measured)
+        {
+            var m = (double)sla.Stats.Missed / sla.Stats.Measured;
+            var d = sla.Stats.Missed == 0 ? 0 : sla.Stats.ShortfallSum / sla.Stats.Missed;
+            var risk = m * (0.5 + 0.5 * d);
+            // Weights of zero everywhere would divide by zero: count the SLAs equally then.
+            var share = weightSum > 0 ? sla.Weight / weightSum : 1.0 / measured.Count;
+            weighted += share * risk;
+            factors.Add(new Factor(
+                $"SLA {sla.Metric}",
+                100 * share * risk,
+                $"miss rate {F2(m)} on {sla.Metric} ({sla.Stats.Missed} of {sla.Stats.Measured} periods missed), "
+                + $"severity {F2(d)}, SLA risk {F4(risk)} = {F2(m)} x (0.5 + 0.5 x {F2(d)}), weight {F2(sla.Weight)} of {F2(weightSum)}"));
+        }
+
+        var score = 100 * weighted;
+        var recentMeasured = measured.Sum(s => s.Stats.Last30Measured);
+        var earlierMeasured = measured.Sum(s => s.Stats.Previous60Measured);
+        if (recentMeasured > 0 && earlierMeasured > 0)
+        {
+            var recent = (double)measured.Sum(s => s.Stats.Last30Missed) / recentMeasured;
+            var earlier = (double)measured.Sum(s => s.Stats.Previous60Missed) / earlierMeasured;
+            if (recent - earlier > TrendThreshold)
+            {
+                score += TrendAddition;
+                factors.Add(new Factor("trend", TrendAddition, $"trend +10: last 30 days {F2(recent)} vs {F2(earlier)} in the 60 days before"));
+            }
+        }
+
+        var distance = locationGrade switch
+        {
+            LocationGrades.Nearshore => NearshoreAddition,
+            LocationGrades.Offshore => OffshoreAddition,
+            _ => 0,
+        };
+        if (distance > 0)
+        {
+            score += distance;
+            factors.Add(new Factor("distance", distance, $"{locationGrade} delivery site +{distance}: oversight at a distance is harder"));
+        }
+
+        return new ScoreResult(Round2(Math.Min(100, score)), factors, findings);
+    }
+
+    /// <summary>
+    /// Stale: no measured period ending in the last two periods before the evaluation date
+    /// (2 days for daily, 14 for weekly, 2 months for monthly SLAs).
+    /// </summary>
+    public static bool IsStale(QualitySla sla, DateOnly evaluationDate)
+    {
+        var since = sla.Period switch
+        {
+            "weekly" => evaluationDate.AddDays(-14),
+            "monthly" => evaluationDate.AddMonths(-2),
+            _ => evaluationDate.AddDays(-2),
+        };
+        return sla.Stats.LatestPeriodEnd is not { } last || last <= since;
+    }
+}
+
+/// <summary>DOMAIN.md's location grades, as the engagements service names them.</summary>
+public static class LocationGrades
+{
+    public const string Onshore = "onshore";
+    public const string Nearshore = "nearshore";
+    public const string Offshore = "offshore";
+}
