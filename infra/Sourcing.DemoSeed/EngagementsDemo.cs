@@ -57,6 +57,8 @@ internal static class EngagementsDemo
         var ohio = await Provider("Ohio Precision Manufacturing Inc", "US");
         var onsite = await Provider("Onsite IT Staffing Inc", "US", iso);
         var cebu = await Provider("Cebu Legal Process Ltd", "PH");
+        var karachi = await Provider("Karachi Medical Transcription (Pvt) Ltd", "PK");
+        var cairo = await Provider("Cairo Contact Centre SAE", "EG");
 
         var centres = await Existing(api, "api/captive-centres", "legalEntity");
         async Task<Guid> Centre(string name, string country, decimal share, bool shared, int headcount, decimal cost, string currency) =>
@@ -126,6 +128,11 @@ internal static class EngagementsDemo
         await Engagement("Mobile app rebuild", bangalore, null, "task", "it-services", "IN", null, "important", 25, "2026-06-01", "2027-05-31", 800_000m, "USD", core: true);
         await Engagement("Discovery document review", cebu, null, "task", "legal", "PH", null, "standard", 10, "2026-10-01", "2027-03-31", 200_000m, "USD", sensitivity: ["legal-privilege"]);
         await Engagement("Spare parts machining", ohio, null, "whole-process", "manufacturing", "US", "America/New_York", "important", 40, "2024-01-01", "2028-12-31", 5_000_000m, "USD");
+        // Two that the risk scores should flag: a large, sole-sourced critical process in an unstable
+        // country with health data and poor service (critical), and a struggling offshore contact
+        // centre with financial data (high). SlaDemo gives them their poor service levels.
+        await Engagement("Medical transcription, Karachi", karachi, null, "whole-process", "transcription", "PK", null, "critical", 120, "2025-01-01", "2030-12-31", 40_000_000m, "USD", sensitivity: ["health", "personal"]);
+        await Engagement("Arabic customer line, Cairo", cairo, null, "whole-process", "customer-service", "EG", null, "important", 80, "2025-01-01", "2030-12-31", 2_000_000m, "USD", sensitivity: ["financial", "personal"]);
         await Engagement("Cross-border distribution, Mexico", monterrey, null, "whole-process", "logistics", "MX", "America/Monterrey", "critical", 60, "2025-01-01", "2029-12-31", 2_400_000m, "USD");
 
         // Captive centres and partnerships, at home and abroad.

@@ -14,7 +14,19 @@ using Sourcing.Testing;
 internal static class SlaDemo
 {
     private const int Days = 182;
-    private const int MaxEngagements = 6;
+    private const int MaxEngagements = 20;
+
+    /// <summary>
+    /// Engagements whose service is poor on purpose, so that the demo shows risk in every band: the
+    /// share of days that miss (over the whole window, and over its last 30 days) and how far a miss
+    /// falls short, as a fraction of the target. Every other engagement misses about one day in 15,
+    /// by a little.
+    /// </summary>
+    private static readonly Dictionary<string, (double Miss, double RecentMiss, decimal Shortfall)> Struggling = new()
+    {
+        ["Medical transcription, Karachi"] = (0.85, 0.97, 0.50m),
+        ["Arabic customer line, Cairo"] = (0.85, 0.97, 0.40m),
+    };
 
     private static readonly (string Metric, string Unit, decimal Target, string Direction, decimal Weight, decimal? Credit, decimal Good, decimal Spread)[] Slas =
     [
@@ -125,7 +137,8 @@ internal static class SlaDemo
             return;
         }
 
-        var random = new Random(id.GetHashCode());
+        // Seeded by the name, so that every fresh demo gets the same measurements (and scores).
+        var random = new Random(name.Aggregate(17, (hash, c) => unchecked((hash * 31) + c)));
         var csv = new StringBuilder("slaId,period,value\n");
         foreach (var definition in Slas)
         {
@@ -143,11 +156,24 @@ internal static class SlaDemo
             var slaId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
             for (var day = first; day <= yesterday; day = day.AddDays(1))
             {
-                // Mostly on target; about one day in fifteen goes the wrong side of it.
+                // Mostly on target; about one day in fifteen goes the wrong side of it (more, and further,
+                // for the struggling ones).
                 var noise = (decimal)(random.NextDouble() - 0.5) * definition.Spread;
-                var bad = random.Next(15) == 0;
                 var sign = definition.Direction == "at-least" ? -1 : 1;
-                var value = bad ? definition.Target + sign * (decimal)(0.1 + random.NextDouble()) * definition.Spread : definition.Good + noise / 2;
+                decimal value;
+                if (Struggling.TryGetValue(name, out var poor))
+                {
+                    var missRate = day > yesterday.AddDays(-30) ? poor.RecentMiss : poor.Miss;
+                    value = random.NextDouble() < missRate
+                        ? definition.Target * (1 + sign * poor.Shortfall * (decimal)(0.5 + random.NextDouble()))
+                        : definition.Good + noise / 2;
+                }
+                else
+                {
+                    var bad = random.Next(15) == 0;
+                    value = bad ? definition.Target + sign * (decimal)(0.1 + random.NextDouble()) * definition.Spread : definition.Good + noise / 2;
+                }
+
                 csv.Append(slaId).Append(',').Append(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append(',')
                     .Append(Math.Round(value, 2).ToString(CultureInfo.InvariantCulture)).Append('\n');
             }
