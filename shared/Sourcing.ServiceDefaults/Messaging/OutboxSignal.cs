@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Sourcing.ServiceDefaults.Messaging;
 
@@ -25,6 +26,22 @@ public sealed class OutboxSignal : IDisposable
         _semaphore.WaitAsync(timeout, cancellationToken);
 
     public void Dispose() => _semaphore.Dispose();
+}
+
+public static class OutboxSignalExtensions
+{
+    /// <summary>
+    /// Tells the dispatcher to look at the outbox as soon as the current transaction commits, for
+    /// outbox rows that were written by SQL (set-based inserts) rather than through <c>AddEvent</c>.
+    /// </summary>
+    public static void OutboxWrittenBySql(this DbContext db)
+    {
+        var interceptors = db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors ?? [];
+        foreach (var interceptor in interceptors.OfType<OutboxSignalInterceptor>())
+        {
+            interceptor.MarkPending();
+        }
+    }
 }
 
 /// <summary>Notifies the <see cref="OutboxSignal"/> after a commit (or a transaction-less save) that wrote outbox rows.</summary>
@@ -72,6 +89,9 @@ internal sealed class OutboxSignalInterceptor(OutboxSignal signal) : SaveChanges
         _pending = false;
         return Task.CompletedTask;
     }
+
+    /// <summary>Outbox rows were written by plain SQL in the current transaction: wake the dispatcher when it commits.</summary>
+    public void MarkPending() => _pending = true;
 
     private void Mark(DbContext? context)
     {

@@ -25,6 +25,21 @@ public sealed class RiskIsolationTests(SystemFixture system)
     }
 
     [Fact]
+    public async Task Two_resolves_of_one_alert_at_once_resolve_it_once_and_announce_it_once()
+    {
+        var a = await SeedAsync("Risk Gamma");
+        var answers = await Task.WhenAll(
+            a.Api.PostAsJsonAsync($"api/risk/alerts/{a.AlertId}/resolve", new { comment = "Fixed by the provider." }),
+            a.Api.PostAsJsonAsync($"api/risk/alerts/{a.AlertId}/resolve", new { comment = "Fixed, I think." }));
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], answers.Select(r => r.StatusCode).Order());
+        Assert.Equal(1L, await SystemFixture.ScalarAsync<long>(
+            "sourcing_risk",
+            "SELECT count(*) FROM outbox_messages WHERE tenant_id = @t AND message_type = 'Sourcing.Contracts.RiskAlertResolved' AND payload->>'alertId' = @id",
+            ("t", a.Tenant.TenantId),
+            ("id", a.AlertId.ToString())));
+    }
+
+    [Fact]
     public async Task Each_tenant_sees_and_touches_only_its_own_risk_data_through_every_endpoint()
     {
         var a = await SeedAsync("Risk Alpha");

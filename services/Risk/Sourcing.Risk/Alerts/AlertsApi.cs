@@ -126,19 +126,23 @@ public static class AlertsApi
             return TypedResults.NotFound();
         }
 
-        if (alert.Status == AlertStatuses.Resolved)
+        // One conditional update: of two resolves at once, the second waits for the first's row lock,
+        // then finds the alert resolved and answers 409, so the event is published once.
+        var comment = string.IsNullOrWhiteSpace(request?.Comment) ? alert.Comment : request.Comment.Trim();
+        var updated = await db.Alerts
+            .Where(a => a.Id == alertId && a.Status != AlertStatuses.Resolved)
+            .ExecuteUpdateAsync(
+                set => set.SetProperty(a => a.Status, AlertStatuses.Resolved)
+                    .SetProperty(a => a.ResolvedAt, clock.GetUtcNow())
+                    .SetProperty(a => a.ResolvedBy, Who(user))
+                    .SetProperty(a => a.Comment, comment),
+                cancellationToken);
+        if (updated == 0)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The alert is already resolved.");
         }
 
-        alert.Status = AlertStatuses.Resolved;
-        alert.ResolvedAt = clock.GetUtcNow();
-        alert.ResolvedBy = Who(user);
-        if (!string.IsNullOrWhiteSpace(request?.Comment))
-        {
-            alert.Comment = request.Comment.Trim();
-        }
-
+        await db.Entry(alert).ReloadAsync(cancellationToken);
         db.AddEvent(new RiskAlertResolved
         {
             TenantId = alert.TenantId,
@@ -146,7 +150,7 @@ public static class AlertsApi
             Subject = alert.Subject,
             EngagementId = alert.EngagementId,
             Kind = alert.Kind,
-            ResolvedBy = alert.ResolvedBy,
+            ResolvedBy = alert.ResolvedBy!,
         });
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(ToResponse(alert));

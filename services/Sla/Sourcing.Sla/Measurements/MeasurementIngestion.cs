@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
+using Sourcing.ServiceDefaults.Messaging;
 using Sourcing.ServiceDefaults.Tenancy;
 using Sourcing.ServiceDefaults.Validation;
 using Sourcing.Sla.Data;
@@ -163,6 +164,8 @@ public sealed partial class MeasurementIngestion(
             return new IngestionOutcome(null, errors, null);
         }
 
+        // The merge wrote the events into the outbox itself: wake the dispatcher at the commit.
+        db.OutboxWrittenBySql();
         LogIngested(logger, count, engagement.Id, watch.ElapsedMilliseconds, (long)stagedTime.TotalMilliseconds, (long)(checkedAt - stagedTime).TotalMilliseconds,
             (long)(watch.Elapsed - checkedAt).TotalMilliseconds);
         return new IngestionOutcome(result, null, null);
