@@ -1,10 +1,22 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
 namespace Sourcing.Risk.Scoring;
 
 /// <summary>
 /// One line of a score's breakdown: what it added (in score points, before the cap at 100) and the
 /// inputs in words, so that a person can redo the arithmetic by hand.
 /// </summary>
-public sealed record Factor(string Name, double Points, string Detail);
+public sealed record Factor(string Name, [property: JsonConverter(typeof(PointsJsonConverter))] double Points, string Detail);
+
+/// <summary>Writes a factor's points to four decimals, so a breakdown reads 41.142, not 41.141999999999996.</summary>
+internal sealed class PointsJsonConverter : JsonConverter<double>
+{
+    public override double Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.GetDouble();
+
+    public override void Write(Utf8JsonWriter writer, double value, JsonSerializerOptions options) =>
+        writer.WriteNumberValue(Math.Round(value, 4, MidpointRounding.AwayFromZero));
+}
 
 /// <summary>Something a score could not use or that a person should look at ("stale", "no cost recorded").</summary>
 public sealed record Finding(string Code, string Message);
