@@ -108,13 +108,12 @@ public sealed class IsolationTests(SystemFixture system)
         }
 
         // The database half, as the run-time role.
-        await using var connection = await SystemFixture.OpenAsync("sourcing_tenants");
         foreach (var table in TenantTables)
         {
-            Assert.Equal(0L, await CountAsync(connection, b.Tenant.TenantId, $"SELECT count(*) FROM {table} WHERE tenant_id = @a", a.Tenant.TenantId));
-            Assert.True(await CountAsync(connection, b.Tenant.TenantId, $"SELECT count(*) FROM {table} WHERE tenant_id = @a", b.Tenant.TenantId) > 0);
-            Assert.Equal(0L, await CountAsync(connection, b.Tenant.TenantId, $"SELECT count(*) FROM {table} WHERE tenant_id <> @a", b.Tenant.TenantId));
-            Assert.Equal(0L, await CountAsync(connection, null, $"SELECT count(*) FROM {table} WHERE tenant_id <> @a", Guid.Empty));
+            Assert.Equal(0L, await CountAsync(b.Tenant.TenantId, $"SELECT count(*) FROM {table} WHERE tenant_id = @a", a.Tenant.TenantId));
+            Assert.True(await CountAsync(b.Tenant.TenantId, $"SELECT count(*) FROM {table} WHERE tenant_id = @a", b.Tenant.TenantId) > 0);
+            Assert.Equal(0L, await CountAsync(b.Tenant.TenantId, $"SELECT count(*) FROM {table} WHERE tenant_id <> @a", b.Tenant.TenantId));
+            Assert.Equal(0L, await CountAsync(null, $"SELECT count(*) FROM {table} WHERE tenant_id <> @a", Guid.Empty));
         }
     }
 
@@ -194,20 +193,8 @@ public sealed class IsolationTests(SystemFixture system)
         await set.ExecuteScalarAsync();
     }
 
-    private static async Task<long> CountAsync(NpgsqlConnection connection, Guid? tenant, string sql, Guid parameter)
-    {
-        await using var transaction = await connection.BeginTransactionAsync();
-        if (tenant is { } id)
-        {
-            await SetTenantAsync(connection, id);
-        }
-
-        await using var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.AddWithValue("a", parameter);
-        var count = (long)(await command.ExecuteScalarAsync())!;
-        await transaction.RollbackAsync();
-        return count;
-    }
+    private static Task<long> CountAsync(Guid? tenant, string sql, Guid parameter) =>
+        SystemFixture.CountAsTenantAsync("sourcing_tenants", tenant, sql, ("a", parameter));
 
     private sealed record Populated(SignedUpTenant Tenant, Guid MemberUserId, Guid InvitationId, Guid ApiClientId);
 }

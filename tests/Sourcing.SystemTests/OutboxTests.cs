@@ -84,19 +84,7 @@ public sealed class OutboxTests(SystemFixture system)
 
     private static Task<long> TenantRows(Guid tenantId) => Count("SELECT count(*) FROM tenants WHERE tenant_id = @t", tenantId);
 
-    /// <summary>As the owner: RLS is forced on tenant tables, so set the tenant first, the same as the service does.</summary>
-    private static async Task<long> Count(string sql, Guid tenantId)
-    {
-        await using var connection = await SystemFixture.OpenAsync("sourcing_tenants");
-        await using var transaction = await connection.BeginTransactionAsync();
-        await using (var set = new Npgsql.NpgsqlCommand("SELECT set_config('app.tenant_id', @t, true)", connection))
-        {
-            set.Parameters.AddWithValue("t", tenantId.ToString());
-            await set.ExecuteScalarAsync();
-        }
-
-        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
-        command.Parameters.AddWithValue("t", tenantId);
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    /// <summary>As the run-time role with the tenant set, the same as the service reads it.</summary>
+    private static Task<long> Count(string sql, Guid tenantId) =>
+        SystemFixture.CountAsTenantAsync("sourcing_tenants", tenantId, sql, ("t", tenantId));
 }

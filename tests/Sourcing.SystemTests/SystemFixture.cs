@@ -114,6 +114,31 @@ public sealed class SystemFixture : IAsyncLifetime
         return connection;
     }
 
+    /// <summary>
+    /// A count as the run-time role sees it, the tenant set with set_config inside a transaction the
+    /// way the services set it (null: no tenant set), so row-level security applies as in production.
+    /// </summary>
+    public static async Task<long> CountAsTenantAsync(string database, Guid? tenantId, string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = await OpenAsync(database);
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using (var set = new NpgsqlCommand("SELECT set_config('app.tenant_id', @tenant_setting, true)", connection))
+        {
+            set.Parameters.AddWithValue("tenant_setting", tenantId?.ToString() ?? "");
+            await set.ExecuteScalarAsync();
+        }
+
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        var count = Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        await transaction.RollbackAsync();
+        return count;
+    }
+
     /// <summary>Runs a scalar query as the owner (which bypasses nothing: it is for checks that span tenants, in tables without RLS or with it forced).</summary>
     public static async Task<T> ScalarAsync<T>(string database, string sql, params (string Name, object Value)[] parameters)
     {

@@ -127,12 +127,11 @@ public sealed class EngagementIsolationTests(SystemFixture system)
         Assert.DoesNotContain(await OutboxAsync(a.TenantId), r => r.Type is "ProviderChanged" or "EngagementChanged" or "EngagementTerminated" or "ProviderDeleted");
 
         // The database half, as the run-time role.
-        await using var connection = await SystemFixture.OpenAsync(Database);
         foreach (var table in TenantTables)
         {
-            Assert.Equal(0L, await CountAsync(connection, b.TenantId, $"SELECT count(*) FROM {table} WHERE tenant_id = @a", a.TenantId));
-            Assert.True(await CountAsync(connection, b.TenantId, $"SELECT count(*) FROM {table} WHERE tenant_id = @a", b.TenantId) > 0, table);
-            Assert.Equal(0L, await CountAsync(connection, null, $"SELECT count(*) FROM {table} WHERE tenant_id <> @a", Guid.Empty));
+            Assert.Equal(0L, await CountAsync(b.TenantId, $"SELECT count(*) FROM {table} WHERE tenant_id = @a", a.TenantId));
+            Assert.True(await CountAsync(b.TenantId, $"SELECT count(*) FROM {table} WHERE tenant_id = @a", b.TenantId) > 0, table);
+            Assert.Equal(0L, await CountAsync(null, $"SELECT count(*) FROM {table} WHERE tenant_id <> @a", Guid.Empty));
         }
     }
 
@@ -170,22 +169,8 @@ public sealed class EngagementIsolationTests(SystemFixture system)
         return new Populated(providerId, centreId, engagementId);
     }
 
-    private static async Task<long> CountAsync(NpgsqlConnection connection, Guid? tenant, string sql, Guid parameter)
-    {
-        await using var transaction = await connection.BeginTransactionAsync();
-        if (tenant is { } id)
-        {
-            await using var set = new NpgsqlCommand("SELECT set_config('app.tenant_id', @t, true)", connection);
-            set.Parameters.AddWithValue("t", id.ToString());
-            await set.ExecuteScalarAsync();
-        }
-
-        await using var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.AddWithValue("a", parameter);
-        var count = (long)(await command.ExecuteScalarAsync())!;
-        await transaction.RollbackAsync();
-        return count;
-    }
+    private static Task<long> CountAsync(Guid? tenant, string sql, Guid parameter) =>
+        SystemFixture.CountAsTenantAsync(Database, tenant, sql, ("a", parameter));
 
     private sealed record Populated(Guid ProviderId, Guid CentreId, Guid EngagementId);
 }

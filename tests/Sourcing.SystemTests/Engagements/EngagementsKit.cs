@@ -143,19 +143,8 @@ public static class EngagementsKit
     }
 
     /// <summary>Counts rows of a business table for a tenant as the run-time role with the tenant set (as the service does).</summary>
-    public static async Task<long> CountAsync(string table, Guid tenantId)
-    {
-        await using var connection = await SystemFixture.OpenAsync(Database);
-        await using var transaction = await connection.BeginTransactionAsync();
-        await using (var set = new NpgsqlCommand("SELECT set_config('app.tenant_id', @t, true)", connection))
-        {
-            set.Parameters.AddWithValue("t", tenantId.ToString());
-            await set.ExecuteScalarAsync();
-        }
-
-        await using var command = new NpgsqlCommand($"SELECT count(*) FROM {table}", connection);
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    public static Task<long> CountAsync(string table, Guid tenantId) =>
+        SystemFixture.CountAsTenantAsync(Database, tenantId, $"SELECT count(*) FROM {table}");
 
     public static IEnumerable<JsonElement> Items(JsonElement page) => page.GetProperty("items").EnumerateArray();
 }

@@ -124,12 +124,11 @@ public sealed class SlaIsolationTests(SystemFixture system)
         }
 
         // The database half, as the run-time role: B's setting shows none of A's rows; no setting shows none at all.
-        await using var connection = await SystemFixture.OpenAsync("sourcing_sla");
         foreach (var table in TenantTables)
         {
-            Assert.Equal(0L, await CountAsync(connection, b.Tenant.TenantId, $"SELECT count(*) FROM {table} WHERE tenant_id = @x", a.Tenant.TenantId));
-            Assert.True(await CountAsync(connection, b.Tenant.TenantId, $"SELECT count(*) FROM {table} WHERE tenant_id = @x", b.Tenant.TenantId) > 0);
-            Assert.Equal(0L, await CountAsync(connection, null, $"SELECT count(*) FROM {table} WHERE tenant_id <> @x", Guid.Empty));
+            Assert.Equal(0L, await CountAsync(b.Tenant.TenantId, $"SELECT count(*) FROM {table} WHERE tenant_id = @x", a.Tenant.TenantId));
+            Assert.True(await CountAsync(b.Tenant.TenantId, $"SELECT count(*) FROM {table} WHERE tenant_id = @x", b.Tenant.TenantId) > 0);
+            Assert.Equal(0L, await CountAsync(null, $"SELECT count(*) FROM {table} WHERE tenant_id <> @x", Guid.Empty));
         }
 
         foreach (var side in new[] { a, b })
@@ -139,19 +138,6 @@ public sealed class SlaIsolationTests(SystemFixture system)
         }
     }
 
-    private static async Task<long> CountAsync(NpgsqlConnection connection, Guid? tenantId, string sql, Guid parameter)
-    {
-        await using var transaction = await connection.BeginTransactionAsync();
-        await using (var set = new NpgsqlCommand("SELECT set_config('app.tenant_id', @t, true)", connection))
-        {
-            set.Parameters.AddWithValue("t", tenantId?.ToString() ?? "");
-            await set.ExecuteScalarAsync();
-        }
-
-        await using var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.AddWithValue("x", parameter);
-        var count = (long)(await command.ExecuteScalarAsync())!;
-        await transaction.RollbackAsync();
-        return count;
-    }
+    private static Task<long> CountAsync(Guid? tenantId, string sql, Guid parameter) =>
+        SystemFixture.CountAsTenantAsync("sourcing_sla", tenantId, sql, ("x", parameter));
 }

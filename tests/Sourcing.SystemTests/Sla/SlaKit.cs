@@ -112,25 +112,8 @@ public static class SlaKit
         "slaId,period,value\n" + string.Concat(rows.Select(r => $"{r.Sla},{r.Period:yyyy-MM-dd},{r.Value.ToString(CultureInfo.InvariantCulture)}\n"));
 
     /// <summary>A scalar from the SLA database as the run-time role with the tenant set, as the service sees it.</summary>
-    public static async Task<long> CountAsync(Guid tenantId, string sql, params (string Name, object Value)[] parameters)
-    {
-        await using var connection = await SystemFixture.OpenAsync("sourcing_sla");
-        await using var transaction = await connection.BeginTransactionAsync();
-        await using (var set = new NpgsqlCommand("SELECT set_config('app.tenant_id', @t, true)", connection))
-        {
-            set.Parameters.AddWithValue("t", tenantId.ToString());
-            await set.ExecuteScalarAsync();
-        }
-
-        await using var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.AddWithValue("tenant", tenantId);
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
-    }
+    public static Task<long> CountAsync(Guid tenantId, string sql, params (string Name, object Value)[] parameters) =>
+        SystemFixture.CountAsTenantAsync("sourcing_sla", tenantId, sql, [("tenant", tenantId), .. parameters]);
 
     public static Task<long> MeasurementsAsync(Guid tenantId) => CountAsync(tenantId, "SELECT count(*) FROM measurements");
 
