@@ -204,8 +204,14 @@ public sealed record ContractTerms
     public string? ServiceCreditTerms { get; init; }
 }
 
-/// <summary>The computed classification of DOMAIN.md, with its reason in words.</summary>
-public sealed record EngagementClassification(string Kind, string Label, string LocationGrade, string Reason);
+/// <summary>
+/// The computed classification of DOMAIN.md, with its reason in words. <paramref name="LocationGapHours"/>
+/// is DOMAIN's location gap, the one the grade is read from: the mean of the hours between the delivery
+/// site's and HQ's UTC offsets at 12:00 UTC on 15 January and 15 July of <paramref name="LocationGapYear"/>
+/// (null in events from before it was carried). Consumers take grade and gap from here, never recompute them.
+/// </summary>
+public sealed record EngagementClassification(
+    string Kind, string Label, string LocationGrade, string Reason, decimal? LocationGapHours = null, int? LocationGapYear = null);
 
 public static class SourceKinds
 {

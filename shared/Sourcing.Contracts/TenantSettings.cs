@@ -29,6 +29,15 @@ public sealed record TenantSettings
     /// <summary>Percent of critical and important cost in one foreign country above which an alert is raised.</summary>
     public required decimal CountryConcentrationThresholdPercent { get; init; }
 
+    /// <summary>The quality score's window and additions (DOMAIN's defaults when an older event leaves them out).</summary>
+    public QualityScoreSettings QualityScore { get; init; } = new();
+
+    /// <summary>The dependency score's additions and limits (DOMAIN's defaults when an older event leaves them out).</summary>
+    public DependencyScoreSettings DependencyScore { get; init; } = new();
+
+    /// <summary>The geopolitical score's weights (DOMAIN's defaults when an older event leaves them out).</summary>
+    public GeopoliticalWeights GeopoliticalWeights { get; init; } = new();
+
     /// <summary>Increases by one with every change, so consumers can ignore an older state.</summary>
     public required int Version { get; init; }
 }

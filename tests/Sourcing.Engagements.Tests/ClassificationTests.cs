@@ -154,4 +154,19 @@ public sealed class ClassificationTests
     {
         Assert.Equal(kind, CaptiveCentres.CaptiveCentre.KindOf((decimal)share, shared));
     }
+
+    [Fact]
+    public void The_classification_carries_the_location_gap_its_grade_is_read_from()
+    {
+        // Manila (+8 all year) and Berlin (+1 in January, +2 in July): 7 h and 6 h, mean 6.5 h -> offshore.
+        var berlin = EngagementClassifier.Classify(Facts(hq: "DE", hqZone: "Europe/Berlin"));
+        Assert.Equal((LocationGrades.Offshore, 6.5m, Year), (berlin.LocationGrade, berlin.LocationGapHours, berlin.LocationGapYear));
+        Assert.Contains("offshore: 6.5 h from HQ's time on average", berlin.Reason, StringComparison.Ordinal);
+        // Toronto against New York: another country, 0 h -> nearshore, and the gap says so.
+        var toronto = EngagementClassifier.Classify(Facts(country: "CA", zone: "America/Toronto"));
+        Assert.Equal((LocationGrades.Nearshore, 0m), (toronto.LocationGrade, toronto.LocationGapHours));
+        Assert.Equal(LocationGrades.Offshore, EngagementClassifier.Grade(abroad: true, 3.5m));
+        Assert.Equal(LocationGrades.Nearshore, EngagementClassifier.Grade(abroad: true, 3m));
+        Assert.Equal(LocationGrades.Onshore, EngagementClassifier.Grade(abroad: false, 8m));
+    }
 }

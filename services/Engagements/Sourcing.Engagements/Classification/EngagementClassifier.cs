@@ -29,13 +29,18 @@ public static class EngagementClassifier
     public static EngagementClassification Classify(ClassificationFacts f)
     {
         var abroad = f.DeliveryCountry != f.HqCountry;
-        var gap = abroad ? TimeGap.MeanHours(f.DeliveryTimeZone, f.HqTimeZone, f.EvaluationYear) : 0m;
-        var grade = !abroad ? LocationGrades.Onshore
-            : gap <= TimeGap.NearshoreMaxHours ? LocationGrades.Nearshore
-            : LocationGrades.Offshore;
+        var gap = TimeGap.MeanHours(f.DeliveryTimeZone, f.HqTimeZone, f.EvaluationYear);
+        var grade = Grade(abroad, gap);
         var kind = Kind(f, abroad);
-        return new EngagementClassification(kind, ClassificationKinds.Labels[kind], grade, Reason(f, abroad, grade, gap));
+        return new EngagementClassification(
+            kind, ClassificationKinds.Labels[kind], grade, Reason(f, abroad, grade, gap), gap, f.EvaluationYear);
     }
+
+    /// <summary>DOMAIN's location grade: onshore in HQ's country, else nearshore within 3 h (inclusive) of HQ's time on average, else offshore.</summary>
+    public static string Grade(bool abroad, decimal locationGapHours) =>
+        !abroad ? LocationGrades.Onshore
+        : locationGapHours <= TimeGap.NearshoreMaxHours ? LocationGrades.Nearshore
+        : LocationGrades.Offshore;
 
     /// <summary>Long-term: 12 months or more, or open-ended. Without contract terms the term is unknown, so not long-term.</summary>
     public static bool IsLongTerm(DateOnly? start, DateOnly? end) =>

@@ -88,6 +88,7 @@ internal sealed class EngagementConfiguration : IEntityTypeConfiguration<Engagem
         builder.Property(e => e.ClassificationKind).HasMaxLength(64);
         builder.Property(e => e.ClassificationLabel).HasMaxLength(128);
         builder.Property(e => e.LocationGrade).HasMaxLength(16);
+        builder.Property(e => e.LocationGapHours).HasPrecision(4, 2);
         builder.Property(e => e.ClassificationReason).HasMaxLength(Limits.LongText);
         builder.Property(e => e.Version).IsConcurrencyToken();
         builder.Ignore(e => e.ETag);

@@ -81,6 +81,12 @@ public sealed class Engagement : ITenantOwned
 
     public string ClassificationReason { get; set; } = "";
 
+    /// <summary>DOMAIN's location gap (mean of the 15 January and 15 July gaps) the grade was read from.</summary>
+    public decimal? LocationGapHours { get; set; }
+
+    /// <summary>The year whose 15 January and 15 July gave <see cref="LocationGapHours"/>.</summary>
+    public int? LocationGapYear { get; set; }
+
     public int Version { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
@@ -106,7 +112,7 @@ public sealed class Engagement : ITenantOwned
         : null;
 
     public EngagementClassification Classification =>
-        new(ClassificationKind, ClassificationLabel, LocationGrade, ClassificationReason);
+        new(ClassificationKind, ClassificationLabel, LocationGrade, ClassificationReason, LocationGapHours, LocationGapYear);
 
     public void SetClassification(EngagementClassification classification)
     {
@@ -114,6 +120,8 @@ public sealed class Engagement : ITenantOwned
         ClassificationLabel = classification.Label;
         LocationGrade = classification.LocationGrade;
         ClassificationReason = classification.Reason;
+        LocationGapHours = classification.LocationGapHours;
+        LocationGapYear = classification.LocationGapYear;
     }
 
     public EngagementState ToState() => new()

@@ -40,6 +40,12 @@ public sealed class Engagement : ITenantOwned
 
     public string LocationGrade { get; set; } = "";
 
+    /// <summary>The classification's location gap (mean of the 15 January and 15 July gaps to HQ), as the engagements service computed it.</summary>
+    public decimal? LocationGapHours { get; set; }
+
+    /// <summary>The year of <see cref="LocationGapHours"/>.</summary>
+    public int? LocationGapYear { get; set; }
+
     public ContractTerms? Contract { get; set; }
 
     public int Version { get; set; }
@@ -61,6 +67,8 @@ public sealed class Engagement : ITenantOwned
         Criticality = state.Criticality;
         Status = state.Status;
         LocationGrade = state.Classification.LocationGrade;
+        LocationGapHours = state.Classification.LocationGapHours;
+        LocationGapYear = state.Classification.LocationGapYear;
         Contract = state.Contract;
         Version = state.Version;
     }

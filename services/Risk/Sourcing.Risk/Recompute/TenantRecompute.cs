@@ -77,8 +77,9 @@ public sealed class TenantRecompute(RiskDb db, ITenantContext tenant, ReferenceD
         }
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var windowStart = today.AddDays(-QualityScore.DefaultWindowDays);
+        var windowStart = today.AddDays(-settings.Settings.QualityScore.WindowDays);
         var recentStart = today.AddDays(-QualityScore.TrendRecentDays);
+        var trendStart = today.AddDays(-QualityScore.TrendDays);
         var engagements = await db.Engagements.AsNoTracking().Where(e => e.Status != EngagementValues.Terminated).ToListAsync(cancellationToken);
         var providers = await db.Providers.AsNoTracking().ToDictionaryAsync(p => p.Id, cancellationToken);
         var centres = await db.CaptiveCentres.AsNoTracking().ToDictionaryAsync(c => c.Id, cancellationToken);
@@ -96,8 +97,8 @@ public sealed class TenantRecompute(RiskDb db, ITenantContext tenant, ReferenceD
                    coalesce(sum(CASE WHEN target = 0 THEN 1 ELSE least(1, abs(target - value) / abs(target)) END) FILTER (WHERE NOT met), 0)::float8,
                    count(*) FILTER (WHERE period_end > @recent)::int,
                    count(*) FILTER (WHERE period_end > @recent AND NOT met)::int,
-                   count(*) FILTER (WHERE period_end <= @recent)::int,
-                   count(*) FILTER (WHERE period_end <= @recent AND NOT met)::int,
+                   count(*) FILTER (WHERE period_end <= @recent AND period_end > @trend)::int,
+                   count(*) FILTER (WHERE period_end <= @recent AND period_end > @trend AND NOT met)::int,
                    max(period_end),
                    (array_agg(met ORDER BY period_end DESC))[1]
             FROM sla_results
@@ -108,6 +109,7 @@ public sealed class TenantRecompute(RiskDb db, ITenantContext tenant, ReferenceD
             command.Parameters.Add(new NpgsqlParameter("tenant", tenantId));
             command.Parameters.Add(new NpgsqlParameter("recent", recentStart));
             command.Parameters.Add(new NpgsqlParameter("window", windowStart));
+            command.Parameters.Add(new NpgsqlParameter("trend", trendStart));
             command.Parameters.Add(new NpgsqlParameter("today", today));
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))

@@ -32,7 +32,8 @@ public static class TenantScoring
                 costs[e.Id].Detail,
                 e.Contract?.End,
                 e.Contract?.NoticePeriodDays))],
-            inputs.EvaluationDate);
+            inputs.EvaluationDate,
+            settings.DependencyScore);
 
         var slasByEngagement = inputs.Slas.Where(s => s.Status != "retired").ToLookup(s => s.EngagementId);
         var results = new List<ComputedScores>(inputs.Engagements.Count);
@@ -43,7 +44,10 @@ public static class TenantScoring
                     s.Id, s.Metric, s.Period, (double)s.Weight,
                     inputs.SlaFigures.TryGetValue(s.Id, out var f) ? f.Stats : SlaWindowStats.Empty))],
                 e.LocationGrade,
-                inputs.EvaluationDate);
+                inputs.EvaluationDate,
+                settings.QualityScore,
+                e.LocationGapHours,
+                e.LocationGapYear);
             var geopolitical = GeopoliticalScore.Compute(GeopoliticalInputFor(inputs, e));
             var dep = dependency.GetValueOrDefault(e.Id);
             var composite = CompositeScore.Compute(
@@ -147,9 +151,12 @@ public static class TenantScoring
             settings.WorkingLanguages.Count > 0 ? settings.WorkingLanguages[0] : "en",
             HighSensitivity(e),
             inputs.Reference.BottomQuartile,
-            inputs.Overrides.GetValueOrDefault(e.DeliveryCountry));
+            inputs.Overrides.GetValueOrDefault(e.DeliveryCountry),
+            settings.GeopoliticalWeights,
+            inputs.EvaluationDate);
     }
 
-    private static double OffsetHours(string zoneId, Instant instant) =>
-        DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId) is { } zone ? zone.GetUtcOffset(instant).Seconds / 3600.0 : 0;
+    /// <summary>The zone's UTC offset in hours at the instant; null when the zone is unknown (missing data, never 0).</summary>
+    private static double? OffsetHours(string zoneId, Instant instant) =>
+        DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId) is { } zone ? zone.GetUtcOffset(instant).Seconds / 3600.0 : null;
 }

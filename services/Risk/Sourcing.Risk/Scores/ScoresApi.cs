@@ -27,6 +27,14 @@ public sealed record EngagementScoresResponse
 
     public string Criticality { get; init; } = "";
 
+    /// <summary>The location grade as the engagements service classified it (the quality score's distance addition follows it).</summary>
+    public string LocationGrade { get; init; } = "";
+
+    /// <summary>The classification's location gap: mean hours from HQ's time at 12:00 UTC on 15 January and 15 July of <see cref="LocationGapYear"/>.</summary>
+    public decimal? LocationGapHours { get; init; }
+
+    public int? LocationGapYear { get; init; }
+
     public decimal? Quality { get; init; }
 
     public decimal? Dependency { get; init; }
@@ -82,6 +90,9 @@ public static class ScoresApi
             BusinessProcess = e.BusinessProcess,
             DeliveryCountry = e.DeliveryCountry,
             Criticality = e.Criticality,
+            LocationGrade = e.LocationGrade,
+            LocationGapHours = e.LocationGapHours,
+            LocationGapYear = e.LocationGapYear,
             Quality = s.Quality,
             Dependency = s.Dependency,
             Geopolitical = s.Geopolitical,

@@ -1,3 +1,4 @@
+using Sourcing.Contracts;
 using static Sourcing.Risk.Scoring.Numbers;
 
 namespace Sourcing.Risk.Scoring;
@@ -27,13 +28,13 @@ public sealed record DependencyEngagement(
 /// </summary>
 public static class DependencyScore
 {
-    public const double SingleSourceAddition = 30;
-    public const double ExitAddition = 10;
-    public const int LongRemainingMonths = 24;
-    public const int LongNoticeDays = 180;
-
-    public static IReadOnlyDictionary<Guid, ScoreResult> Compute(IReadOnlyList<DependencyEngagement> engagements, DateOnly evaluationDate)
+    /// <summary>The scores with the tenant's <paramref name="settings"/> (DOMAIN's defaults when null).</summary>
+    public static IReadOnlyDictionary<Guid, ScoreResult> Compute(
+        IReadOnlyList<DependencyEngagement> engagements, DateOnly evaluationDate, DependencyScoreSettings? settings = null)
     {
+        settings ??= new DependencyScoreSettings();
+        var singleSourceAddition = (double)settings.SingleSourceAddition;
+        var exitAddition = (double)settings.ExitAddition;
         var known = engagements.Where(e => e.Cost is not null).ToList();
         var total = known.Sum(e => e.Cost!.Value);
         var sourceCost = known.GroupBy(e => e.Source).ToDictionary(g => g.Key, g => g.Sum(e => e.Cost!.Value));
@@ -65,16 +66,16 @@ public static class DependencyScore
                 new("process HHI", 50 * processHhi, $"HHI of the sources' cost shares in {e.Process}: {F4(processHhi)}, x 0.5 x 100"),
             };
             var score = 100 * (0.5 * share + 0.5 * processHhi);
-            if (criticalProcesses.Contains(e.Process) && sourcesPerProcess[e.Process] == 1)
+            if (criticalProcesses.Contains(e.Process) && sourcesPerProcess[e.Process] == 1 && singleSourceAddition > 0)
             {
-                score += SingleSourceAddition;
-                factors.Add(new Factor("single source", SingleSourceAddition, $"+30: {e.Process} is critical and {e.SourceName} is its only source"));
+                score += singleSourceAddition;
+                factors.Add(new Factor("single source", singleSourceAddition, $"+{N(singleSourceAddition)}: {e.Process} is critical and {e.SourceName} is its only source"));
             }
 
-            if (ExitReason(e, evaluationDate) is { } reason)
+            if (exitAddition > 0 && ExitReason(e, evaluationDate, settings) is { } reason)
             {
-                score += ExitAddition;
-                factors.Add(new Factor("exit", ExitAddition, $"+10: {reason}"));
+                score += exitAddition;
+                factors.Add(new Factor("exit", exitAddition, $"+{N(exitAddition)}: {reason}"));
             }
 
             results[e.EngagementId] = new ScoreResult(Round2(Math.Min(100, score)), factors, []);
@@ -91,14 +92,18 @@ public static class DependencyScore
         return total <= 0 ? 0 : bySource.Sum(c => (c / total) * (c / total));
     }
 
-    /// <summary>Why leaving is slow: a remaining term over 24 months or a notice period over 180 days (an open-ended contract has no remaining term, only its notice).</summary>
-    public static string? ExitReason(DependencyEngagement e, DateOnly evaluationDate)
+    /// <summary>
+    /// Why leaving is slow: a remaining term over the tenant's months (default 24) or a notice period over its days
+    /// (default 180); an open-ended contract has no remaining term, only its notice.
+    /// </summary>
+    public static string? ExitReason(DependencyEngagement e, DateOnly evaluationDate, DependencyScoreSettings? settings = null)
     {
-        if (e.ContractEnd is { } end && end > evaluationDate.AddMonths(LongRemainingMonths))
+        settings ??= new DependencyScoreSettings();
+        if (e.ContractEnd is { } end && end > evaluationDate.AddMonths(settings.LongRemainingMonths))
         {
-            return $"the contract runs to {end:yyyy-MM-dd}, more than {LongRemainingMonths} months away";
+            return $"the contract runs to {end:yyyy-MM-dd}, more than {settings.LongRemainingMonths} months away";
         }
 
-        return e.NoticePeriodDays > LongNoticeDays ? $"notice period {e.NoticePeriodDays} days, over {LongNoticeDays}" : null;
+        return e.NoticePeriodDays > settings.LongNoticeDays ? $"notice period {e.NoticePeriodDays} days, over {settings.LongNoticeDays}" : null;
     }
 }

@@ -44,5 +44,8 @@ internal static class Numbers
 
     public static string F2(double value) => value.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>A number as few decimals as it needs ("6.5", "10"), the way the classification writes hours.</summary>
+    public static string N(double value) => value.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
+
     public static string F4(double value) => value.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,4 @@
+using Sourcing.Contracts;
 using static Sourcing.Risk.Scoring.Numbers;
 
 namespace Sourcing.Risk.Scoring;
@@ -5,7 +6,8 @@ namespace Sourcing.Risk.Scoring;
 /// <summary>
 /// The inputs of one engagement's geopolitical score, already looked up: the delivery country's
 /// stability score (null when missing from the data), the currency volatility (null when missing),
-/// the UTC offsets at 12:00 UTC on the evaluation date, and the tenant's overrides.
+/// the UTC offsets at 12:00 UTC on the evaluation date (null when a zone is unknown), the tenant's
+/// overrides and weights (DOMAIN's defaults when null).
 /// </summary>
 public sealed record GeopoliticalInput(
     string DeliveryCountry,
@@ -15,13 +17,15 @@ public sealed record GeopoliticalInput(
     string ReportingCurrency,
     double? Volatility,
     string VolatilityDetail,
-    double DeliveryOffsetHours,
-    double HqOffsetHours,
+    double? DeliveryOffsetHours,
+    double? HqOffsetHours,
     IReadOnlyList<string> DeliveryLanguages,
     string PrimaryLanguage,
     bool HighSensitivity,
     double BottomQuartileThreshold,
-    CountryOverrideValues? Override);
+    CountryOverrideValues? Override,
+    GeopoliticalWeights? Weights = null,
+    DateOnly? EvaluationDate = null);
 
 /// <summary>A tenant's replacement values for one country; each one set replaces the computed value.</summary>
 public sealed record CountryOverrideValues(double? PoliticalStability, double? CurrencyRisk, double? CommunicationRisk);
@@ -39,6 +43,12 @@ public static class GeopoliticalScore
 
     public static ScoreResult Compute(GeopoliticalInput input)
     {
+        var weights = input.Weights ?? new GeopoliticalWeights();
+        var wCountry = (double)weights.Country;
+        var wCurrency = (double)weights.Currency;
+        var wCommunication = (double)weights.Communication;
+        var wTime = (double)weights.Time;
+        var wLanguage = (double)weights.Language;
         var factors = new List<Factor>();
         var findings = new List<Finding>();
         var abroad = input.DeliveryCountry != input.HqCountry;
@@ -66,7 +76,7 @@ public static class GeopoliticalScore
             findings.Add(new Finding(FindingCodes.NoReferenceData, $"No political-stability score for {input.DeliveryCountry} in the reference data: counted as 50."));
         }
 
-        factors.Add(new Factor("country", 0.6 * country, $"0.6 x country {F2(country)}; {countryDetail}"));
+        factors.Add(new Factor("country", wCountry * country, $"{N(wCountry)} x country {F2(country)}; {countryDetail}"));
 
         // Currency.
         double currency;
@@ -93,7 +103,7 @@ public static class GeopoliticalScore
             findings.Add(new Finding(FindingCodes.NoReferenceData, $"No exchange rates for {input.ExposureCurrency} against {input.ReportingCurrency}: currency counted as 50."));
         }
 
-        factors.Add(new Factor("currency", 0.2 * currency, $"0.2 x currency {F2(currency)}; {currencyDetail}"));
+        factors.Add(new Factor("currency", wCurrency * currency, $"{N(wCurrency)} x currency {F2(currency)}; {currencyDetail}"));
 
         // Communication.
         double communication;
@@ -105,18 +115,36 @@ public static class GeopoliticalScore
         }
         else
         {
-            var hours = HoursApart(input.DeliveryOffsetHours, input.HqOffsetHours);
-            var time = 100 * hours / 12;
+            // DOMAIN's communication time gap: the offsets at 12:00 UTC on the evaluation date, not the
+            // location gap (15 January / 15 July mean) that the grade is read from.
+            var on = input.EvaluationDate is { } date ? $" at 12:00 UTC on {date:yyyy-MM-dd}" : "";
+            double time;
+            string timeDetail;
+            if (input.DeliveryOffsetHours is { } delivery && input.HqOffsetHours is { } hq)
+            {
+                var hours = HoursApart(delivery, hq);
+                time = 100 * hours / 12;
+                timeDetail = $"time {F2(time)} ({N(hours)} h between the site's and HQ's time{on})";
+            }
+            else
+            {
+                // An unknown zone is missing data, never a gap of 0 h.
+                time = MissingValue;
+                var which = input.DeliveryOffsetHours is null ? "the delivery site's" : "HQ's";
+                timeDetail = $"time 50 ({which} time zone is unknown)";
+                findings.Add(new Finding(FindingCodes.NoReferenceData, $"The time zone of {which[..^2]} is unknown: the time part of communication counted as 50."));
+            }
+
             var speaks = input.DeliveryLanguages.Contains(input.PrimaryLanguage, StringComparer.OrdinalIgnoreCase);
             var language = speaks ? 0 : 100;
-            communication = 0.6 * time + 0.4 * language;
-            communicationDetail = $"0.6 x time {F2(time)} ({F2(hours)} h apart) + 0.4 x language {language} ("
+            communication = wTime * time + wLanguage * language;
+            communicationDetail = $"{N(wTime)} x {timeDetail} + {N(wLanguage)} x language {language} ("
                 + (speaks ? $"the site speaks {input.PrimaryLanguage}" : $"the site does not speak {input.PrimaryLanguage}") + ")";
         }
 
-        factors.Add(new Factor("communication", 0.2 * communication, $"0.2 x communication {F2(communication)}; {communicationDetail}"));
+        factors.Add(new Factor("communication", wCommunication * communication, $"{N(wCommunication)} x communication {F2(communication)}; {communicationDetail}"));
 
-        var total = 0.6 * country + 0.2 * currency + 0.2 * communication;
+        var total = wCountry * country + wCurrency * currency + wCommunication * communication;
         if (abroad && input.HighSensitivity && stability is { } st && st <= input.BottomQuartileThreshold)
         {
             total += SensitivityAddition;

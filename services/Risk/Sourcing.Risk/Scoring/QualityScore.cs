@@ -1,3 +1,4 @@
+using Sourcing.Contracts;
 using static Sourcing.Risk.Scoring.Numbers;
 
 namespace Sourcing.Risk.Scoring;
@@ -13,15 +14,26 @@ public sealed record QualitySla(Guid SlaId, string Metric, string Period, double
 /// </summary>
 public static class QualityScore
 {
-    public const int DefaultWindowDays = 90;
+    public const int DefaultWindowDays = QualityScoreSettings.DefaultWindowDays;
     public const int TrendRecentDays = 30;
-    public const double TrendThreshold = 0.1;
-    public const double TrendAddition = 10;
-    public const double NearshoreAddition = 5;
-    public const double OffshoreAddition = 10;
 
-    public static ScoreResult Compute(IReadOnlyList<QualitySla> slas, string? locationGrade, DateOnly evaluationDate)
+    /// <summary>The trend compares the last 30 days with the 60 before them: 90 days, whatever the window (which is at least this long).</summary>
+    public const int TrendDays = 90;
+
+    /// <summary>
+    /// The score with the tenant's <paramref name="settings"/> (DOMAIN's defaults when null). The grade and
+    /// its <paramref name="locationGapHours"/> (of <paramref name="locationGapYear"/>) are the engagements
+    /// service's classification, shown as given so that the breakdown never contradicts it.
+    /// </summary>
+    public static ScoreResult Compute(
+        IReadOnlyList<QualitySla> slas,
+        string? locationGrade,
+        DateOnly evaluationDate,
+        QualityScoreSettings? settings = null,
+        decimal? locationGapHours = null,
+        int? locationGapYear = null)
     {
+        settings ??= new QualityScoreSettings();
         var findings = new List<Finding>();
         if (slas.Count == 0)
         {
@@ -71,23 +83,29 @@ public static class QualityScore
         {
             var recent = (double)measured.Sum(s => s.Stats.Last30Missed) / recentMeasured;
             var earlier = (double)measured.Sum(s => s.Stats.Previous60Missed) / earlierMeasured;
-            if (recent - earlier > TrendThreshold)
+            var trendAddition = (double)settings.TrendAddition;
+            if (recent - earlier > (double)settings.TrendThreshold && trendAddition > 0)
             {
-                score += TrendAddition;
-                factors.Add(new Factor("trend", TrendAddition, $"trend +10: last 30 days {F2(recent)} vs {F2(earlier)} in the 60 days before"));
+                score += trendAddition;
+                factors.Add(new Factor(
+                    "trend", trendAddition,
+                    $"trend +{N(trendAddition)}: last 30 days {F2(recent)} vs {F2(earlier)} in the 60 days before"));
             }
         }
 
         var distance = locationGrade switch
         {
-            LocationGrades.Nearshore => NearshoreAddition,
-            LocationGrades.Offshore => OffshoreAddition,
+            LocationGrades.Nearshore => (double)settings.NearshoreAddition,
+            LocationGrades.Offshore => (double)settings.OffshoreAddition,
             _ => 0,
         };
         if (distance > 0)
         {
             score += distance;
-            factors.Add(new Factor("distance", distance, $"{locationGrade} delivery site +{distance}: oversight at a distance is harder"));
+            var gap = locationGapHours is { } hours
+                ? $", {N((double)hours)} h from HQ's time on average (15 January and 15 July {locationGapYear})"
+                : "";
+            factors.Add(new Factor("distance", distance, $"{locationGrade} delivery site{gap} +{N(distance)}: oversight at a distance is harder"));
         }
 
         return new ScoreResult(Round2(Math.Min(100, score)), factors, findings);

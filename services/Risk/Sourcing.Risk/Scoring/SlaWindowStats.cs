@@ -29,6 +29,7 @@ public sealed record SlaWindowStats(
     {
         var windowStart = evaluationDate.AddDays(-windowDays);
         var recentStart = evaluationDate.AddDays(-QualityScore.TrendRecentDays);
+        var trendStart = evaluationDate.AddDays(-QualityScore.TrendDays);
         int measured = 0, missed = 0, recentMeasured = 0, recentMissed = 0, earlierMeasured = 0, earlierMissed = 0;
         double shortfall = 0;
         DateOnly? latest = null;
@@ -50,7 +51,7 @@ public sealed record SlaWindowStats(
             {
                 recentMeasured++;
             }
-            else
+            else if (period.PeriodEnd > trendStart)
             {
                 earlierMeasured++;
             }
@@ -63,7 +64,7 @@ public sealed record SlaWindowStats(
                 {
                     recentMissed++;
                 }
-                else
+                else if (period.PeriodEnd > trendStart)
                 {
                     earlierMissed++;
                 }

@@ -46,6 +46,15 @@ public sealed class Tenant : ITenantOwned
 
     public decimal CountryConcentrationThresholdPercent { get; set; }
 
+    /// <summary>The quality score's window and additions (a jsonb column).</summary>
+    public QualityScoreSettings QualityScore { get; set; } = new();
+
+    /// <summary>The dependency score's additions and limits (a jsonb column).</summary>
+    public DependencyScoreSettings DependencyScore { get; set; } = new();
+
+    /// <summary>The geopolitical score's weights (a jsonb column).</summary>
+    public GeopoliticalWeights GeopoliticalWeights { get; set; } = new();
+
     /// <summary>Concurrency token and ETag; increases with every change.</summary>
     public int Version { get; set; }
 
@@ -96,6 +105,9 @@ public sealed class Tenant : ITenantOwned
             CheckNotMonitored),
         NotToOffshoreProcesses = NotToOffshoreProcesses,
         CountryConcentrationThresholdPercent = CountryConcentrationThresholdPercent,
+        QualityScore = QualityScore,
+        DependencyScore = DependencyScore,
+        GeopoliticalWeights = GeopoliticalWeights,
         Version = Version,
     };
 
@@ -121,5 +133,8 @@ public sealed class Tenant : ITenantOwned
         CheckNotMonitored = settings.PolicyChecks.NotMonitored;
         NotToOffshoreProcesses = [.. settings.NotToOffshoreProcesses];
         CountryConcentrationThresholdPercent = settings.CountryConcentrationThresholdPercent;
+        QualityScore = settings.QualityScore;
+        DependencyScore = settings.DependencyScore;
+        GeopoliticalWeights = settings.GeopoliticalWeights;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Sourcing.Tenants.Data;
 
 namespace Sourcing.Tenants.Settings;
 
@@ -20,6 +21,9 @@ internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
         builder.Property(t => t.HighThreshold).HasPrecision(5, 2);
         builder.Property(t => t.CriticalThreshold).HasPrecision(5, 2);
         builder.Property(t => t.CountryConcentrationThresholdPercent).HasPrecision(5, 2);
+        builder.Property(t => t.QualityScore).AsJson();
+        builder.Property(t => t.DependencyScore).AsJson();
+        builder.Property(t => t.GeopoliticalWeights).AsJson();
         builder.Property(t => t.Version).IsConcurrencyToken();
         builder.Ignore(t => t.ETag);
     }

@@ -1,6 +1,9 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Sourcing.Contracts;
 using Sourcing.ServiceDefaults.Auth;
 using Sourcing.ServiceDefaults.Http;
@@ -29,6 +32,14 @@ public static class TenantSettingsApi
         api.MapPut("settings", UpdateSettings)
             .WithName("UpdateTenantSettings")
             .WithSummary("Replaces the tenant's settings (admins). Send If-Match with the ETag to refuse a stale update (412).")
+            .RequireAuthorization(Policies.Admin);
+
+        api.MapPatch("settings", PatchSettings)
+            .WithName("PatchTenantSettings")
+            .WithSummary("Changes some of the tenant's settings (admins) with a JSON Merge Patch (RFC 7396, application/merge-patch+json): "
+                + "members sent replace, nested objects merge, null removes (a score setting returns to DOMAIN's default; a required setting is then missing: 400). "
+                + "The same validation and If-Match (412) as PUT.")
+            .Accepts<TenantSettingsRequest>(JsonMergePatch.MediaType)
             .RequireAuthorization(Policies.Admin);
         return app;
     }
@@ -66,6 +77,80 @@ public static class TenantSettingsApi
             return stale;
         }
 
+        return await SaveAsync(tenant, request, db, tenantContext, clock, http, cancellationToken);
+    }
+
+    public static async Task<Results<Ok<TenantResponse>, NotFound, ValidationProblem, ProblemHttpResult>> PatchSettings(
+        [FromHeader(Name = "If-Match")] string? ifMatch,
+        TenantsDb db,
+        ITenantContext tenantContext,
+        TimeProvider clock,
+        IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
+        HttpContext http,
+        CancellationToken cancellationToken)
+    {
+        if (!JsonMergePatch.IsMergePatch(http.Request.ContentType))
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status415UnsupportedMediaType,
+                title: "The request's content type is not supported.",
+                detail: $"Content-Type must be {JsonMergePatch.MediaType} (RFC 7396).");
+        }
+
+        JsonNode? patch;
+        try
+        {
+            patch = await JsonNode.ParseAsync(http.Request.Body, cancellationToken: cancellationToken);
+        }
+        catch (JsonException e)
+        {
+            throw new BadHttpRequestException("The merge patch is not valid JSON.", StatusCodes.Status400BadRequest, e);
+        }
+
+        if (patch is not JsonObject)
+        {
+            var errors = new ValidationErrors();
+            errors.Add("body", "must be a JSON object (a merge patch of the settings).");
+            return errors.ToProblem();
+        }
+
+        var tenant = await db.Tenants.SingleOrDefaultAsync(cancellationToken);
+        if (tenant is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (Preconditions.Check(ifMatch, tenant.ETag, "tenant's settings") is { } stale)
+        {
+            return stale;
+        }
+
+        var options = json.Value.SerializerOptions;
+        var current = JsonSerializer.SerializeToNode(TenantSettingsRequest.From(tenant.ToSettings()), options);
+        TenantSettingsRequest? request;
+        try
+        {
+            request = JsonMergePatch.Apply(current, patch).Deserialize<TenantSettingsRequest>(options);
+        }
+        catch (JsonException e)
+        {
+            // Names the field the way a bad PUT body does (ProblemExceptionHandler).
+            throw new BadHttpRequestException("The merge patch does not fit the settings.", StatusCodes.Status400BadRequest, e);
+        }
+
+        return await SaveAsync(tenant, request!, db, tenantContext, clock, http, cancellationToken);
+    }
+
+    /// <summary>What PUT and PATCH share: validate the whole new state, then save it and announce the changed fields, once.</summary>
+    private static async Task<Results<Ok<TenantResponse>, NotFound, ValidationProblem, ProblemHttpResult>> SaveAsync(
+        Tenant tenant,
+        TenantSettingsRequest request,
+        TenantsDb db,
+        ITenantContext tenantContext,
+        TimeProvider clock,
+        HttpContext http,
+        CancellationToken cancellationToken)
+    {
         var errors = new ValidationErrors();
         var settings = request.Validate(errors, tenant.Version + 1);
         if (settings is null)
@@ -114,6 +199,9 @@ public static class TenantSettingsApi
         Check("policyChecks", before.PolicyChecks == after.PolicyChecks);
         Check("notToOffshoreProcesses", before.NotToOffshoreProcesses.SequenceEqual(after.NotToOffshoreProcesses));
         Check("countryConcentrationThresholdPercent", before.CountryConcentrationThresholdPercent == after.CountryConcentrationThresholdPercent);
+        Check("qualityScore", before.QualityScore == after.QualityScore);
+        Check("dependencyScore", before.DependencyScore == after.DependencyScore);
+        Check("geopoliticalWeights", before.GeopoliticalWeights == after.GeopoliticalWeights);
         return changed;
     }
 }
@@ -130,6 +218,9 @@ public sealed record TenantResponse(
     PolicyChecks PolicyChecks,
     IReadOnlyList<string> NotToOffshoreProcesses,
     decimal CountryConcentrationThresholdPercent,
+    QualityScoreSettings QualityScore,
+    DependencyScoreSettings DependencyScore,
+    GeopoliticalWeights GeopoliticalWeights,
     int Version,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
@@ -139,5 +230,6 @@ public sealed record TenantResponse(
         new RiskWeights(t.QualityWeight, t.DependencyWeight, t.GeopoliticalWeight),
         new BandThresholds(t.MediumThreshold, t.HighThreshold, t.CriticalThreshold),
         t.ToSettings().PolicyChecks, t.NotToOffshoreProcesses, t.CountryConcentrationThresholdPercent,
+        t.QualityScore, t.DependencyScore, t.GeopoliticalWeights,
         t.Version, t.CreatedAt, t.UpdatedAt);
 }

@@ -3,7 +3,10 @@ using Sourcing.ServiceDefaults.Validation;
 
 namespace Sourcing.Tenants.Settings;
 
-/// <summary>The whole of a tenant's settings, as an admin sends them (every field required).</summary>
+/// <summary>
+/// The whole of a tenant's settings, as an admin sends them: every field required but the score
+/// settings (qualityScore, dependencyScore, geopoliticalWeights), which take DOMAIN's defaults when left out.
+/// </summary>
 public sealed record TenantSettingsRequest(
     string? Name,
     string? HqCountry,
@@ -14,8 +17,39 @@ public sealed record TenantSettingsRequest(
     BandThresholdsRequest? BandThresholds,
     PolicyChecksRequest? PolicyChecks,
     IReadOnlyList<string>? NotToOffshoreProcesses,
-    decimal? CountryConcentrationThresholdPercent)
+    decimal? CountryConcentrationThresholdPercent,
+    QualityScoreSettingsRequest? QualityScore = null,
+    DependencyScoreSettingsRequest? DependencyScore = null,
+    GeopoliticalWeightsRequest? GeopoliticalWeights = null)
 {
+    /// <summary>The request that would set <paramref name="s"/> (what a merge patch is applied to).</summary>
+    public static TenantSettingsRequest From(TenantSettings s) => new(
+        s.Name,
+        s.HqCountry,
+        s.ReportingCurrency,
+        s.TimeZone,
+        s.WorkingLanguages,
+        new RiskWeightsRequest(s.RiskWeights.Quality, s.RiskWeights.Dependency, s.RiskWeights.Geopolitical),
+        new BandThresholdsRequest(s.BandThresholds.Medium, s.BandThresholds.High, s.BandThresholds.Critical),
+        new PolicyChecksRequest(
+            s.PolicyChecks.NotAdvisableToOffshore,
+            s.PolicyChecks.SensitiveDataInHighRiskCountry,
+            s.PolicyChecks.SensitiveDataWithoutCertification,
+            s.PolicyChecks.SingleSourcedCriticalProcess,
+            s.PolicyChecks.CoreProcessOutsourced,
+            s.PolicyChecks.NotMonitored),
+        s.NotToOffshoreProcesses,
+        s.CountryConcentrationThresholdPercent,
+        new QualityScoreSettingsRequest(
+            s.QualityScore.WindowDays, s.QualityScore.TrendAddition, s.QualityScore.TrendThreshold,
+            s.QualityScore.NearshoreAddition, s.QualityScore.OffshoreAddition),
+        new DependencyScoreSettingsRequest(
+            s.DependencyScore.SingleSourceAddition, s.DependencyScore.ExitAddition,
+            s.DependencyScore.LongRemainingMonths, s.DependencyScore.LongNoticeDays),
+        new GeopoliticalWeightsRequest(
+            s.GeopoliticalWeights.Country, s.GeopoliticalWeights.Currency, s.GeopoliticalWeights.Communication,
+            s.GeopoliticalWeights.Time, s.GeopoliticalWeights.Language));
+
     /// <summary>Validates every field, naming each failure; returns the settings when all pass.</summary>
     public TenantSettings? Validate(ValidationErrors errors, int version)
     {
@@ -49,6 +83,9 @@ public sealed record TenantSettingsRequest(
             errors.Add("countryConcentrationThresholdPercent", "must be greater than 0 and at most 100.");
         }
 
+        var quality = (QualityScore ?? new QualityScoreSettingsRequest(null, null, null, null, null)).Validate(errors);
+        var dependency = (DependencyScore ?? new DependencyScoreSettingsRequest(null, null, null, null)).Validate(errors);
+        var geopolitical = (GeopoliticalWeights ?? new GeopoliticalWeightsRequest(null, null, null, null, null)).Validate(errors);
         if (errors.Any)
         {
             return null;
@@ -66,6 +103,9 @@ public sealed record TenantSettingsRequest(
             PolicyChecks = checks!,
             NotToOffshoreProcesses = NotToOffshoreProcesses!.Distinct().ToList(),
             CountryConcentrationThresholdPercent = CountryConcentrationThresholdPercent!.Value,
+            QualityScore = quality!,
+            DependencyScore = dependency!,
+            GeopoliticalWeights = geopolitical!,
             Version = version,
         };
     }

@@ -279,6 +279,15 @@ namespace Sourcing.Engagements.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("headcount");
 
+                    b.Property<decimal?>("LocationGapHours")
+                        .HasPrecision(4, 2)
+                        .HasColumnType("numeric(4,2)")
+                        .HasColumnName("location_gap_hours");
+
+                    b.Property<int?>("LocationGapYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("location_gap_year");
+
                     b.Property<string>("LocationGrade")
                         .IsRequired()
                         .HasMaxLength(16)

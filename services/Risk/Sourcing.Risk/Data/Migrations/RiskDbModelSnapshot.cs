@@ -326,6 +326,14 @@ namespace Sourcing.Risk.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("headcount");
 
+                    b.Property<decimal?>("LocationGapHours")
+                        .HasColumnType("numeric")
+                        .HasColumnName("location_gap_hours");
+
+                    b.Property<int?>("LocationGapYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("location_gap_year");
+
                     b.Property<string>("LocationGrade")
                         .IsRequired()
                         .HasColumnType("text")

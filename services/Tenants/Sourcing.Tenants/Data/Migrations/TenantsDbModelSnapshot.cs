@@ -310,6 +310,11 @@ namespace Sourcing.Tenants.Data.Migrations
                         .HasColumnType("numeric(5,2)")
                         .HasColumnName("critical_threshold");
 
+                    b.Property<string>("DependencyScore")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("dependency_score");
+
                     b.Property<decimal>("DependencyWeight")
                         .HasPrecision(5, 4)
                         .HasColumnType("numeric(5,4)")
@@ -319,6 +324,11 @@ namespace Sourcing.Tenants.Data.Migrations
                         .HasPrecision(5, 4)
                         .HasColumnType("numeric(5,4)")
                         .HasColumnName("geopolitical_weight");
+
+                    b.Property<string>("GeopoliticalWeights")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("geopolitical_weights");
 
                     b.Property<decimal>("HighThreshold")
                         .HasPrecision(5, 2)
@@ -346,6 +356,11 @@ namespace Sourcing.Tenants.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text[]")
                         .HasColumnName("not_to_offshore_processes");
+
+                    b.Property<string>("QualityScore")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("quality_score");
 
                     b.Property<decimal>("QualityWeight")
                         .HasPrecision(5, 4)
