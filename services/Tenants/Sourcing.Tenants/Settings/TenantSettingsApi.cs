@@ -2,12 +2,14 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Sourcing.Contracts;
+using Sourcing.ServiceDefaults.Auditing;
 using Sourcing.ServiceDefaults.Auth;
 using Sourcing.ServiceDefaults.Http;
 using Sourcing.ServiceDefaults.Messaging;
 using Sourcing.ServiceDefaults.Persistence;
 using Sourcing.ServiceDefaults.Tenancy;
 using Sourcing.ServiceDefaults.Validation;
+using Sourcing.Tenants.Audit;
 using Sourcing.Tenants.Data;
 
 namespace Sourcing.Tenants.Settings;
@@ -86,6 +88,8 @@ public static class TenantSettingsApi
                 Settings = tenant.ToSettings(),
                 ChangedFields = changed,
             });
+            db.AddAudit(AuditSubjects.Service, tenant.TenantId, AuditSubjects.Settings, tenant.TenantId.ToString(), tenant.Name, "changed",
+                AuditActor.From(http.User), tenant.UpdatedAt, AuditExtensions.DiffJson(before, tenant.ToSettings(), "version"));
             await db.SaveChangesAsync(cancellationToken);
         }
 
