@@ -3,6 +3,7 @@ using Sourcing.ServiceDefaults.Hosting;
 using Sourcing.ServiceDefaults.Messaging;
 using Sourcing.ServiceDefaults.Persistence;
 using Sourcing.Tenants.ApiClients;
+using Sourcing.Tenants.Audit;
 using Sourcing.Tenants.Data;
 using Sourcing.Tenants.Invitations;
 using Sourcing.Tenants.Members;
@@ -13,7 +14,11 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("tenants");
 builder.AddSourcingDbContext<TenantsDb>();
 builder.AddApiAuthentication("tenants");
-builder.AddMessaging<TenantsDb>("tenants", bus => bus.AddConsumer<UserRegisteredConsumer>());
+builder.AddMessaging<TenantsDb>("tenants", bus =>
+{
+    bus.AddConsumer<UserRegisteredConsumer>();
+    bus.AddConsumer<AuditRecordedConsumer>();
+});
 builder.Services.AddOptions<InvitationOptions>()
     .Bind(builder.Configuration.GetSection(InvitationOptions.Section))
     .Validate(o => o.LifetimeDays is > 0 and <= 60, "Invitations:LifetimeDays must be between 1 and 60.")
@@ -26,6 +31,7 @@ app.MapTenantSettingsApi();
 app.MapMembersApi();
 app.MapInvitationsApi();
 app.MapApiClientsApi();
+app.MapAuditApi();
 
 await app.MigrateDatabaseAsync<TenantsDb>();
 await app.RunAsync();

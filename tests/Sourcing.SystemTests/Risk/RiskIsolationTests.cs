@@ -25,7 +25,7 @@ public sealed class RiskIsolationTests(SystemFixture system)
     }
 
     [Fact]
-    public async Task Two_resolves_of_one_alert_at_once_resolve_it_once_and_announce_it_once()
+    public async Task Two_resolves_of_one_alert_at_once_resolve_it_once_announce_it_once_and_audit_it_once()
     {
         var a = await SeedAsync("Risk Gamma");
         var answers = await Task.WhenAll(
@@ -37,6 +37,20 @@ public sealed class RiskIsolationTests(SystemFixture system)
             "SELECT count(*) FROM outbox_messages WHERE tenant_id = @t AND message_type = 'Sourcing.Contracts.RiskAlertResolved' AND payload->>'alertId' = @id",
             ("t", a.Tenant.TenantId),
             ("id", a.AlertId.ToString())));
+
+        // The tenant-wide audit trail holds the one resolve, with who did it.
+        using var tenants = system.Api(a.Tenant.AccessToken);
+        var entries = await Eventually.WaitAsync(
+            async () => (await tenants.GetFromJsonAsync<JsonElement>($"api/audit?service=risk&subjectId={a.AlertId}"))
+                .GetProperty("items").EnumerateArray().ToList() is { Count: > 0 } list ? list : null,
+            Wait,
+            "the resolve in the audit trail");
+        await Task.Delay(500);
+        entries = (await tenants.GetFromJsonAsync<JsonElement>($"api/audit?service=risk&subjectId={a.AlertId}")).GetProperty("items").EnumerateArray().ToList();
+        var resolved = Assert.Single(entries);
+        Assert.Equal("resolved", resolved.GetProperty("action").GetString());
+        Assert.Equal("alert", resolved.GetProperty("subjectType").GetString());
+        Assert.Equal(a.Tenant.AdminUserId.ToString(), resolved.GetProperty("actorId").GetString());
     }
 
     [Fact]

@@ -102,7 +102,7 @@ public static class CaptiveCentresApi
 
         var actor = Actor.From(http.User);
         db.CaptiveCentres.Add(centre);
-        AuditTrail.RecordEvent(db, centre.TenantId, AuditTrail.CaptiveCentre, centre.Id, "created", actor, now);
+        AuditTrail.RecordEvent(db, centre.TenantId, AuditTrail.CaptiveCentre, centre.Id, centre.LegalEntity, "created", actor, now);
         db.AddEvent(new CaptiveCentreRegistered { TenantId = centre.TenantId, CaptiveCentre = centre.ToState() });
         await db.SaveChangesAsync(cancellationToken);
         http.Response.Headers.ETag = centre.ETag;

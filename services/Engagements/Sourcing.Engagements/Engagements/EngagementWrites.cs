@@ -54,7 +54,7 @@ public static class EngagementWrites
     {
         e.SetClassification(Classify(e, tenant, now.Year));
         db.Engagements.Add(e);
-        AuditTrail.RecordEvent(db, e.TenantId, AuditTrail.Engagement, e.Id, "created", actor, now);
+        AuditTrail.RecordEvent(db, e.TenantId, AuditTrail.Engagement, e.Id, e.Name, "created", actor, now);
         db.AddEvent(new EngagementCreated { TenantId = e.TenantId, Engagement = e.ToState() });
     }
 
@@ -76,7 +76,7 @@ public static class EngagementWrites
         e.UpdatedAt = now;
         if (e.Status == EngagementStatuses.Terminated && before["status"] != EngagementStatuses.Terminated)
         {
-            AuditTrail.RecordEvent(db, e.TenantId, AuditTrail.Engagement, e.Id, "terminated", actor, now);
+            AuditTrail.RecordEvent(db, e.TenantId, AuditTrail.Engagement, e.Id, e.Name, "terminated", actor, now);
             db.AddEvent(new EngagementTerminated { TenantId = e.TenantId, Engagement = e.ToState() });
         }
         else

@@ -115,7 +115,7 @@ public static class ProvidersApi
     internal static void Register(EngagementsDb db, Provider provider, Actor actor, DateTimeOffset now)
     {
         db.Providers.Add(provider);
-        AuditTrail.RecordEvent(db, provider.TenantId, AuditTrail.Provider, provider.Id, "created", actor, now);
+        AuditTrail.RecordEvent(db, provider.TenantId, AuditTrail.Provider, provider.Id, provider.LegalName, "created", actor, now);
         db.AddEvent(new ProviderRegistered { TenantId = provider.TenantId, Provider = provider.ToState() });
     }
 
@@ -211,7 +211,7 @@ public static class ProvidersApi
         provider.DeletedAt = now;
         provider.Version++;
         provider.UpdatedAt = now;
-        AuditTrail.RecordEvent(db, provider.TenantId, AuditTrail.Provider, provider.Id, "deleted", Actor.From(http.User), now);
+        AuditTrail.RecordEvent(db, provider.TenantId, AuditTrail.Provider, provider.Id, provider.LegalName, "deleted", Actor.From(http.User), now);
         db.AddEvent(new ProviderDeleted { TenantId = provider.TenantId, ProviderId = provider.Id });
         try
         {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Sourcing.Contracts;
 using Sourcing.Risk.Data;
+using Sourcing.ServiceDefaults.Auditing;
 using Sourcing.ServiceDefaults.Auth;
 using Sourcing.ServiceDefaults.Http;
 using Sourcing.ServiceDefaults.Messaging;
@@ -107,6 +108,8 @@ public static class AlertsApi
         }
 
         await db.Entry(alert).ReloadAsync(cancellationToken);
+        Audit(db, alert, "acknowledged", user);
+        await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(ToResponse(alert));
     }
 
@@ -152,9 +155,15 @@ public static class AlertsApi
             Kind = alert.Kind,
             ResolvedBy = alert.ResolvedBy!,
         });
+        Audit(db, alert, "resolved", user);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(ToResponse(alert));
     }
+
+    private static void Audit(RiskDb db, Alert alert, string action, ClaimsPrincipal user) =>
+        db.AddAudit("risk", alert.TenantId, "alert", alert.Id.ToString(), alert.Message, action, AuditActor.From(user),
+            (action == "resolved" ? alert.ResolvedAt : alert.AcknowledgedAt) ?? DateTimeOffset.UtcNow,
+            [new AuditFieldChange("comment", null, alert.Comment)]);
 
     private static string Who(ClaimsPrincipal user) =>
         user.FindFirst(TenantClaims.Email)?.Value ?? user.FindFirst(TenantClaims.Subject)?.Value ?? "unknown";

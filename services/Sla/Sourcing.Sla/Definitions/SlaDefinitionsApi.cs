@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Sourcing.Contracts;
+using Sourcing.ServiceDefaults.Auditing;
 using Sourcing.ServiceDefaults.Auth;
 using Sourcing.ServiceDefaults.Messaging;
 using Sourcing.ServiceDefaults.Persistence;
@@ -14,6 +15,10 @@ namespace Sourcing.Sla.Definitions;
 /// <summary>SLA definitions on the tenant's engagements: define, list, read, change, retire, and their history.</summary>
 public static class SlaDefinitionsApi
 {
+    private const string AuditService = "sla";
+    private const string AuditSubject = "sla";
+    private static readonly string[] AuditIgnored = ["version", "updatedAt", "eTag", "etag"];
+
     public static IEndpointRouteBuilder MapSlaDefinitionsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("api")
@@ -85,6 +90,7 @@ public static class SlaDefinitionsApi
         db.Slas.Add(sla);
         db.SlaVersions.Add(sla.Snapshot(http.User.FindUserId(), [], now));
         db.AddEvent(new SlaDefined { TenantId = sla.TenantId, Sla = sla.ToState() });
+        db.AddAudit(AuditService, sla.TenantId, AuditSubject, sla.Id.ToString(), sla.Metric, "created", AuditActor.From(http.User), now);
         await db.SaveChangesAsync(cancellationToken);
         http.Response.Headers.ETag = sla.ETag;
         return TypedResults.Created($"/api/slas/{sla.Id}", SlaResponse.From(sla));
@@ -147,8 +153,11 @@ public static class SlaDefinitionsApi
         if (changed.Count > 0)
         {
             var now = clock.GetUtcNow();
+            var before = SlaResponse.From(sla);
             Apply(sla, valid, now);
             sla.Version++;
+            db.AddAudit(AuditService, sla.TenantId, AuditSubject, sla.Id.ToString(), sla.Metric, "changed", AuditActor.From(http.User), now,
+                AuditExtensions.DiffJson(before, SlaResponse.From(sla), AuditIgnored));
             db.SlaVersions.Add(sla.Snapshot(http.User.FindUserId(), changed, now));
             db.AddEvent(new SlaChanged { TenantId = sla.TenantId, Sla = sla.ToState(), ChangedFields = changed });
             await db.SaveChangesAsync(cancellationToken);
@@ -176,6 +185,7 @@ public static class SlaDefinitionsApi
             sla.Version++;
             db.SlaVersions.Add(sla.Snapshot(http.User.FindUserId(), ["status"], now));
             db.AddEvent(new SlaRetired { TenantId = sla.TenantId, Sla = sla.ToState() });
+            db.AddAudit(AuditService, sla.TenantId, AuditSubject, sla.Id.ToString(), sla.Metric, "retired", AuditActor.From(http.User), now);
             await db.SaveChangesAsync(cancellationToken);
         }
 

@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Sourcing.Contracts;
+using Sourcing.ServiceDefaults.Auditing;
 using Sourcing.ServiceDefaults.Auth;
 using Sourcing.ServiceDefaults.Http;
 using Sourcing.ServiceDefaults.Messaging;
 using Sourcing.ServiceDefaults.Persistence;
 using Sourcing.ServiceDefaults.Tenancy;
 using Sourcing.ServiceDefaults.Validation;
+using Sourcing.Tenants.Audit;
 using Sourcing.Tenants.Data;
 
 namespace Sourcing.Tenants.ApiClients;
@@ -83,6 +85,8 @@ public static class ApiClientsApi
             Scopes = client.Scopes,
             SecretHash = client.SecretHash,
         });
+        db.AddAudit(AuditSubjects.Service, client.TenantId, AuditSubjects.ApiClient, client.Id.ToString(), client.Name, "created",
+            AuditActor.From(http.User), client.CreatedAt, [new AuditFieldChange("scopes", null, string.Join(" ", client.Scopes))]);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created(
             $"/api/api-clients/{client.Id}",
@@ -90,7 +94,7 @@ public static class ApiClientsApi
     }
 
     public static async Task<Results<NoContent, NotFound>> RevokeClient(
-        Guid id, TenantsDb db, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, TenantsDb db, HttpContext http, TimeProvider clock, CancellationToken cancellationToken)
     {
         var client = await db.ApiClients.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (client is null)
@@ -102,6 +106,8 @@ public static class ApiClientsApi
         {
             client.RevokedAt = clock.GetUtcNow();
             db.AddEvent(new ApiClientRevoked { TenantId = client.TenantId, ClientId = client.ClientId });
+            db.AddAudit(AuditSubjects.Service, client.TenantId, AuditSubjects.ApiClient, client.Id.ToString(), client.Name, "revoked",
+                AuditActor.From(http.User), client.RevokedAt.Value);
             await db.SaveChangesAsync(cancellationToken);
         }
 

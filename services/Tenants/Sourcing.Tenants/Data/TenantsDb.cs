@@ -3,13 +3,14 @@ using Sourcing.ServiceDefaults.Messaging;
 using Sourcing.ServiceDefaults.Persistence;
 using Sourcing.ServiceDefaults.Tenancy;
 using Sourcing.Tenants.ApiClients;
+using Sourcing.Tenants.Audit;
 using Sourcing.Tenants.Invitations;
 using Sourcing.Tenants.Members;
 using Sourcing.Tenants.Settings;
 
 namespace Sourcing.Tenants.Data;
 
-/// <summary>The tenants service's unit of work: tenants and their settings, members, invitations, API clients.</summary>
+/// <summary>The tenants service's unit of work: tenants and their settings, members, invitations, API clients, and the tenant-wide audit trail.</summary>
 public sealed class TenantsDb(DbContextOptions<TenantsDb> options, ITenantContext tenant)
     : DbContext(options), IOutboxDbContext, ITenantDbContext
 {
@@ -20,6 +21,8 @@ public sealed class TenantsDb(DbContextOptions<TenantsDb> options, ITenantContex
     public DbSet<Invitation> Invitations => Set<Invitation>();
 
     public DbSet<ApiClient> ApiClients => Set<ApiClient>();
+
+    public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 

@@ -2,12 +2,14 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Sourcing.Contracts;
+using Sourcing.ServiceDefaults.Auditing;
 using Sourcing.ServiceDefaults.Auth;
 using Sourcing.ServiceDefaults.Http;
 using Sourcing.ServiceDefaults.Messaging;
 using Sourcing.ServiceDefaults.Persistence;
 using Sourcing.ServiceDefaults.Tenancy;
 using Sourcing.ServiceDefaults.Validation;
+using Sourcing.Tenants.Audit;
 using Sourcing.Tenants.Data;
 
 namespace Sourcing.Tenants.Invitations;
@@ -90,7 +92,7 @@ public static class InvitationsApi
             TimesSent = 1,
         };
         db.Invitations.Add(invitation);
-        await AnnounceAsync(db, invitation, http, cancellationToken);
+        await AnnounceAsync(db, invitation, http, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/invitations/{invitation.Id}", InvitationResponse.From(invitation, now));
     }
@@ -112,13 +114,13 @@ public static class InvitationsApi
         var now = clock.GetUtcNow();
         invitation.ExpiresAt = now.AddDays(options.Value.LifetimeDays);
         invitation.TimesSent++;
-        await AnnounceAsync(db, invitation, http, cancellationToken);
+        await AnnounceAsync(db, invitation, http, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(InvitationResponse.From(invitation, now));
     }
 
     public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> Revoke(
-        Guid id, TenantsDb db, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, TenantsDb db, HttpContext http, TimeProvider clock, CancellationToken cancellationToken)
     {
         var invitation = await db.Invitations.SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
         if (invitation is null)
@@ -139,11 +141,13 @@ public static class InvitationsApi
         invitation.Status = InvitationStatus.Revoked;
         invitation.RevokedAt = clock.GetUtcNow();
         db.AddEvent(new MemberInvitationRevoked { TenantId = invitation.TenantId, InvitationId = invitation.Id });
+        db.AddAudit(AuditSubjects.Service, invitation.TenantId, AuditSubjects.Invitation, invitation.Id.ToString(), invitation.Email, "revoked",
+            AuditActor.From(http.User), invitation.RevokedAt.Value);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();
     }
 
-    private static async Task AnnounceAsync(TenantsDb db, Invitation invitation, HttpContext http, CancellationToken cancellationToken)
+    private static async Task AnnounceAsync(TenantsDb db, Invitation invitation, HttpContext http, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var tenantName = await db.Tenants.Select(t => t.Name).SingleAsync(cancellationToken);
         db.AddEvent(new MemberInvited
@@ -156,6 +160,9 @@ public static class InvitationsApi
             InvitedByName = http.User.Identity?.Name ?? "An administrator",
             ExpiresAt = invitation.ExpiresAt,
         });
+        db.AddAudit(AuditSubjects.Service, invitation.TenantId, AuditSubjects.Invitation, invitation.Id.ToString(), invitation.Email,
+            invitation.TimesSent > 1 ? "resent" : "sent", AuditActor.From(http.User), now,
+            [new AuditFieldChange("role", null, invitation.Role)]);
     }
 
     private static ProblemHttpResult NotPending(Invitation invitation) =>

@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Sourcing.Contracts;
+using Sourcing.ServiceDefaults.Auditing;
 using Sourcing.ServiceDefaults.Auth;
 using Sourcing.ServiceDefaults.Http;
 using Sourcing.ServiceDefaults.Messaging;
 using Sourcing.ServiceDefaults.Persistence;
 using Sourcing.ServiceDefaults.Tenancy;
 using Sourcing.ServiceDefaults.Validation;
+using Sourcing.Tenants.Audit;
 using Sourcing.Tenants.Data;
 
 namespace Sourcing.Tenants.Members;
@@ -48,7 +50,7 @@ public static class MembersApi
     }
 
     public static async Task<Results<Ok<MemberResponse>, NotFound, ValidationProblem, ProblemHttpResult>> ChangeRole(
-        Guid userId, ChangeRoleRequest request, TenantsDb db, ITenantContext tenant, CancellationToken cancellationToken)
+        Guid userId, ChangeRoleRequest request, TenantsDb db, ITenantContext tenant, HttpContext http, TimeProvider clock, CancellationToken cancellationToken)
     {
         var member = await db.Members.SingleOrDefaultAsync(m => m.UserId == userId, cancellationToken);
         if (member is null)
@@ -77,14 +79,17 @@ public static class MembersApi
             return LastAdminConflict();
         }
 
+        var before = member.Role;
         member.Role = request.Role!;
         db.AddEvent(new MemberRoleChanged { TenantId = tenant.RequiredTenantId, UserId = member.UserId, Role = member.Role });
+        db.AddAudit(AuditSubjects.Service, tenant.RequiredTenantId, AuditSubjects.Member, member.UserId.ToString(), member.Email, "role changed",
+            AuditActor.From(http.User), clock.GetUtcNow(), [new AuditFieldChange("role", before, member.Role)]);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(MemberResponse.From(member));
     }
 
     public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> RemoveMember(
-        Guid userId, TenantsDb db, ITenantContext tenant, CancellationToken cancellationToken)
+        Guid userId, TenantsDb db, ITenantContext tenant, HttpContext http, TimeProvider clock, CancellationToken cancellationToken)
     {
         var member = await db.Members.SingleOrDefaultAsync(m => m.UserId == userId, cancellationToken);
         if (member is null)
@@ -99,6 +104,8 @@ public static class MembersApi
 
         db.Members.Remove(member);
         db.AddEvent(new MemberRemoved { TenantId = tenant.RequiredTenantId, UserId = member.UserId, Email = member.Email });
+        db.AddAudit(AuditSubjects.Service, tenant.RequiredTenantId, AuditSubjects.Member, member.UserId.ToString(), member.Email, "removed",
+            AuditActor.From(http.User), clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();
     }

@@ -5,12 +5,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Sourcing.Contracts;
+using Sourcing.ServiceDefaults.Auditing;
 using Sourcing.ServiceDefaults.Auth;
 using Sourcing.ServiceDefaults.Http;
 using Sourcing.ServiceDefaults.Messaging;
 using Sourcing.ServiceDefaults.Persistence;
 using Sourcing.ServiceDefaults.Tenancy;
 using Sourcing.ServiceDefaults.Validation;
+using Sourcing.Tenants.Audit;
 using Sourcing.Tenants.Data;
 
 namespace Sourcing.Tenants.Settings;
@@ -171,6 +173,8 @@ public static class TenantSettingsApi
                 Settings = tenant.ToSettings(),
                 ChangedFields = changed,
             });
+            db.AddAudit(AuditSubjects.Service, tenant.TenantId, AuditSubjects.Settings, tenant.TenantId.ToString(), tenant.Name, "changed",
+                AuditActor.From(http.User), tenant.UpdatedAt, AuditExtensions.DiffJson(before, tenant.ToSettings(), "version"));
             await db.SaveChangesAsync(cancellationToken);
         }
 
