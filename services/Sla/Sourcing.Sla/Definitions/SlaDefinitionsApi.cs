@@ -8,6 +8,7 @@ using Sourcing.ServiceDefaults.Persistence;
 using Sourcing.ServiceDefaults.Tenancy;
 using Sourcing.ServiceDefaults.Validation;
 using Sourcing.Sla.Data;
+using Sourcing.Sla.Measurements;
 
 namespace Sourcing.Sla.Definitions;
 
@@ -84,7 +85,7 @@ public static class SlaDefinitionsApi
         Apply(sla, valid, now);
         db.Slas.Add(sla);
         db.SlaVersions.Add(sla.Snapshot(http.User.FindUserId(), [], now));
-        db.AddEvent(new SlaDefined { TenantId = sla.TenantId, Sla = sla.ToState() });
+        db.AddEvent(new SlaDefined { TenantId = sla.TenantId, Sla = sla.ToState(SlaStaleness.StaleFrom(sla.Period, null, engagement.ContractStart)) });
         await db.SaveChangesAsync(cancellationToken);
         http.Response.Headers.ETag = sla.ETag;
         return TypedResults.Created($"/api/slas/{sla.Id}", SlaResponse.From(sla));
@@ -150,7 +151,14 @@ public static class SlaDefinitionsApi
             Apply(sla, valid, now);
             sla.Version++;
             db.SlaVersions.Add(sla.Snapshot(http.User.FindUserId(), changed, now));
-            db.AddEvent(new SlaChanged { TenantId = sla.TenantId, Sla = sla.ToState(), ChangedFields = changed });
+            var contractStart = await db.Engagements.Where(e => e.Id == sla.EngagementId).Select(e => e.ContractStart).SingleOrDefaultAsync(cancellationToken);
+            var latest = await db.Measurements.Where(m => m.SlaId == id).MaxAsync(m => (DateOnly?)m.PeriodStart, cancellationToken);
+            db.AddEvent(new SlaChanged
+            {
+                TenantId = sla.TenantId,
+                Sla = sla.ToState(SlaStaleness.StaleFrom(sla.Period, latest, contractStart)),
+                ChangedFields = changed,
+            });
             await db.SaveChangesAsync(cancellationToken);
         }
 
@@ -175,7 +183,7 @@ public static class SlaDefinitionsApi
             sla.UpdatedAt = now;
             sla.Version++;
             db.SlaVersions.Add(sla.Snapshot(http.User.FindUserId(), ["status"], now));
-            db.AddEvent(new SlaRetired { TenantId = sla.TenantId, Sla = sla.ToState() });
+            db.AddEvent(new SlaRetired { TenantId = sla.TenantId, Sla = sla.ToState(null) });
             await db.SaveChangesAsync(cancellationToken);
         }
 

@@ -449,6 +449,10 @@ namespace Sourcing.Risk.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("period");
 
+                    b.Property<DateOnly?>("StaleFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("stale_from");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasColumnType("text")
@@ -496,6 +500,10 @@ namespace Sourcing.Risk.Data.Migrations
                     b.Property<DateOnly>("PeriodEnd")
                         .HasColumnType("date")
                         .HasColumnName("period_end");
+
+                    b.Property<decimal>("RelativeShortfall")
+                        .HasColumnType("numeric")
+                        .HasColumnName("relative_shortfall");
 
                     b.Property<decimal>("Target")
                         .HasColumnType("numeric")
