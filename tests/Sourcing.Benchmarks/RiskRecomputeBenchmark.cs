@@ -338,7 +338,7 @@ public sealed class RiskRecomputeBenchmark : IBenchmark
             {
                 var before = await QualityAsync(connection, target.EngagementId, cancellationToken);
                 var results = Enumerable.Range(1, 90).Select(d => today.AddDays(-d))
-                    .Select(day => new SlaPeriodResult(target.SlaId, day, day, 10, 80, "at-least", false)).ToList();
+                    .Select(day => new SlaPeriodResult(target.SlaId, day, day, 10, 80, "at-least", false, 0.875m)).ToList();
                 var watch = Stopwatch.StartNew();
                 await bus.Publish(new SlaResultsRecorded { TenantId = target.TenantId, EngagementId = target.EngagementId, BatchId = Guid.NewGuid(), Results = results }, cancellationToken);
                 while (await QualityAsync(connection, target.EngagementId, cancellationToken) == before)

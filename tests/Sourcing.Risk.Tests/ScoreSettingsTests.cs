@@ -8,10 +8,10 @@ public sealed class ScoreSettingsTests
 {
     private static readonly DateOnly Today = new(2026, 6, 30);
 
-    private static SlaPeriod Day(int daysAgo, bool met) => new(Today.AddDays(-daysAgo), Today.AddDays(-daysAgo), met ? 100 : 50, 100, met);
-
-    private static QualitySla Sla(int windowDays, params SlaPeriod[] periods) =>
-        new(Guid.NewGuid(), "Resolution", "daily", 1, SlaWindowStats.From(periods, Today, windowDays));
+    /// <summary>An SLA with its window figures as the recompute's SQL gives them (each miss at shortfall 0.5).</summary>
+    private static QualitySla Sla(int measured, int missed, int last30Measured, int last30Missed, int previous60Measured, int previous60Missed) =>
+        new(Guid.NewGuid(), "Resolution", "daily", 1,
+            new SlaWindowStats(measured, missed, 0.5 * missed, last30Measured, last30Missed, previous60Measured, previous60Missed, Today.AddDays(-1)), null);
 
     [Fact]
     public void Old_state_without_the_score_settings_reads_as_DOMAINs_defaults()
@@ -28,21 +28,10 @@ public sealed class ScoreSettingsTests
     [Fact]
     public void A_longer_window_counts_older_periods()
     {
-        // Missed 100 days ago, met yesterday. Window 90: 1 period, met -> 0. Window 120: 2 periods, 1 missed
-        // at shortfall 0.5: m 0.5 x (0.5 + 0.25) = 0.375 -> 37.5 (the trend needs the last 30 and the 60 before: none before).
-        var periods = new[] { Day(100, met: false), Day(1, met: true) };
-        Assert.Equal(0, QualityScore.Compute([Sla(90, periods)], "onshore", Today).Value);
-        Assert.Equal(37.5, QualityScore.Compute([Sla(120, periods)], "onshore", Today, new QualityScoreSettings(WindowDays: 120)).Value);
-    }
-
-    [Fact]
-    public void The_trend_still_compares_the_last_30_days_with_the_60_before_in_a_longer_window()
-    {
-        // Window 180: missed 100 days ago (outside the trend's 90 days), met 50 days ago, missed yesterday.
-        var stats = SlaWindowStats.From([Day(100, met: false), Day(50, met: true), Day(1, met: false)], Today, 180);
-        Assert.Equal(3, stats.Measured);
-        Assert.Equal((1, 1), (stats.Last30Measured, stats.Last30Missed));
-        Assert.Equal((1, 0), (stats.Previous60Measured, stats.Previous60Missed));
+        // Missed 100 days ago, met yesterday (the SQL's counting is tested in SlaWindowQueryTests). Window 90: 1 period, met -> 0.
+        // Window 120: 2 periods, 1 missed at shortfall 0.5: m 0.5 x (0.5 + 0.25) = 0.375 -> 37.5 (no trend: nothing in the 60 days before the last 30).
+        Assert.Equal(0, QualityScore.Compute([Sla(1, 0, 1, 0, 0, 0)], "onshore", Today).Value);
+        Assert.Equal(37.5, QualityScore.Compute([Sla(2, 1, 1, 0, 0, 0)], "onshore", Today, new QualityScoreSettings(WindowDays: 120)).Value);
     }
 
     [Fact]
@@ -50,7 +39,7 @@ public sealed class ScoreSettingsTests
     {
         // 60 days before: 2 met; last 30: 1 met, 1 missed (shortfall 0.5). m = 1/4, d = 0.5 -> 0.25 x 0.75 = 18.75.
         // Trend 0.5 vs 0 -> default +10; offshore default +10 -> 38.75.
-        var sla = Sla(90, Day(80, met: true), Day(40, met: true), Day(10, met: true), Day(1, met: false));
+        var sla = Sla(4, 1, 2, 1, 2, 0);
         Assert.Equal(38.75, QualityScore.Compute([sla], "offshore", Today).Value);
         // Trend +4, offshore +7: 18.75 + 4 + 7 = 29.75; nearshore +1: 18.75 + 4 + 1 = 23.75.
         var custom = new QualityScoreSettings(TrendAddition: 4, NearshoreAddition: 1, OffshoreAddition: 7);
@@ -63,7 +52,7 @@ public sealed class ScoreSettingsTests
     [Fact]
     public void The_distance_factor_shows_the_classifications_grade_and_location_gap()
     {
-        var sla = Sla(90, Day(1, met: true));
+        var sla = Sla(1, 0, 1, 0, 0, 0);
         var result = QualityScore.Compute([sla], "offshore", Today, null, 6.5m, 2026);
         var distance = Assert.Single(result.Factors, f => f.Name == "distance");
         Assert.Equal("offshore delivery site, 6.5 h from HQ's time on average (15 January and 15 July 2026) +10: oversight at a distance is harder", distance.Detail);

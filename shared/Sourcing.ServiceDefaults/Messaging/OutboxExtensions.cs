@@ -19,11 +19,18 @@ public static class OutboxExtensions
         {
             Id = integrationEvent.EventId,
             TenantId = integrationEvent.TenantId,
-            MessageType = typeof(TEvent).FullName!,
+            MessageType = EventTypeName<TEvent>(),
             Payload = JsonSerializer.Serialize(integrationEvent, Json),
             OccurredAt = integrationEvent.OccurredAt,
         });
     }
+
+    /// <summary>
+    /// The name an event's outbox rows carry in <c>message_type</c> (and the dispatcher resolves):
+    /// its type's full name. SQL that writes outbox rows itself takes it as a parameter.
+    /// </summary>
+    public static string EventTypeName<TEvent>()
+        where TEvent : IntegrationEvent => typeof(TEvent).FullName!;
 
     /// <summary>Maps the outbox and inbox tables; call from OnModelCreating.</summary>
     public static ModelBuilder AddOutboxAndInbox(this ModelBuilder modelBuilder)

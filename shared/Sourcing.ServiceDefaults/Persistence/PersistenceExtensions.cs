@@ -75,7 +75,7 @@ public static partial class PersistenceExtensions
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_lock(727274)", cancellationToken);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({AdvisoryLockKeys.Migrations})", cancellationToken);
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
             LogMigrating(logger, typeof(TContext).Name, pending.Count);
             await db.Database.MigrateAsync(cancellationToken);
@@ -94,7 +94,7 @@ public static partial class PersistenceExtensions
         }
         finally
         {
-            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_unlock(727274)", CancellationToken.None);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({AdvisoryLockKeys.Migrations})", CancellationToken.None);
             await db.Database.CloseConnectionAsync();
         }
     }

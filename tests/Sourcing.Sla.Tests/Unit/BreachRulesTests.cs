@@ -1,4 +1,4 @@
-using Sourcing.Sla.Definitions;
+using Sourcing.Contracts;
 using Sourcing.Sla.Measurements;
 
 namespace Sourcing.Sla.Tests.Unit;

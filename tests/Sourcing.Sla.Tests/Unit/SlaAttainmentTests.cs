@@ -1,3 +1,4 @@
+using Sourcing.Sla.Measurements;
 using Sourcing.Sla.Reports;
 
 namespace Sourcing.Sla.Tests.Unit;
@@ -5,7 +6,9 @@ namespace Sourcing.Sla.Tests.Unit;
 public sealed class SlaAttainmentTests
 {
     private static PeriodResult Day(string date, decimal value, decimal target = 99.5m, string direction = "at-least") =>
-        new(DateOnly.Parse(date), DateOnly.Parse(date), value, target, direction, direction == "at-least" ? value >= target : value <= target);
+        new(
+            DateOnly.Parse(date), DateOnly.Parse(date), value, target, direction, SlaRules.IsMet(direction, target, value),
+            SlaRules.RelativeShortfall(direction, target, value));
 
     [Fact]
     public void Attainment_shortfall_and_credits_of_a_small_data_set_match_the_hand_computation()
@@ -18,6 +21,7 @@ public sealed class SlaAttainmentTests
         Assert.Equal(2, figures.PeriodsMissed);
         Assert.Equal(60m, figures.AttainmentPercent);
         Assert.Equal(0.75m, figures.MeanShortfall);
+        Assert.Equal(Math.Round((0.5m / 99.5m + 1m / 99.5m) / 2, 4), figures.MeanRelativeShortfall);
         Assert.Equal(1000m, figures.PeriodFee);
         Assert.Equal(200m, figures.ServiceCredits);
     }
@@ -35,19 +39,38 @@ public sealed class SlaAttainmentTests
     }
 
     [Theory]
-    // kind, as of, measured period starts, contract start, stale
-    [InlineData("daily", "2026-06-10", "2026-06-10", null, false)]
-    [InlineData("daily", "2026-06-10", "2026-06-09", null, false)]
-    [InlineData("daily", "2026-06-10", "2026-06-08", null, true)] // nothing in the last two days
-    [InlineData("daily", "2026-06-10", "", "2026-06-11", false)] // the contract had not started
-    [InlineData("weekly", "2026-06-10", "2026-06-01", null, false)] // the week of 1 June ended the 7th
-    [InlineData("weekly", "2026-06-10", "2026-05-18", null, true)]
-    [InlineData("monthly", "2026-06-10", "2026-04-01", null, false)] // May and April are the last two ended months
-    [InlineData("monthly", "2026-06-10", "2026-03-01", null, true)]
-    [InlineData("monthly", "2026-06-30", "2026-06-01", null, false)] // June ends on the 30th
-    public void An_SLA_is_stale_with_no_value_in_its_last_two_ended_periods(string kind, string asOf, string measured, string? contractStart, bool stale)
+    // kind, day (the report's day: the window's end + 1, or today), latest measured period start, contract start, stale
+    [InlineData("daily", "2026-06-11", "2026-06-10", null, false)]
+    [InlineData("daily", "2026-06-11", "2026-06-09", null, false)]
+    [InlineData("daily", "2026-06-11", "2026-06-08", null, true)] // nothing in the last two days
+    [InlineData("daily", "2026-06-11", "2026-06-11", null, false)] // today's period measured: not stale, though the two before are empty
+    [InlineData("daily", "2026-06-11", null, "2026-06-11", false)] // the contract had not started
+    [InlineData("daily", "2026-06-11", null, "2026-06-10", true)] // its first day is over and has no value
+    [InlineData("daily", "2026-06-11", null, null, true)] // never measured, no contract start
+    [InlineData("weekly", "2026-06-11", "2026-06-01", null, false)] // the week of 1 June ended the 7th
+    [InlineData("weekly", "2026-06-11", "2026-05-18", null, true)]
+    [InlineData("monthly", "2026-06-11", "2026-04-01", null, false)] // May and April are the last two ended months
+    [InlineData("monthly", "2026-06-11", "2026-03-01", null, true)]
+    [InlineData("monthly", "2026-07-01", "2026-06-01", null, false)] // June ended on the 30th
+    public void An_SLA_is_stale_with_no_value_in_its_last_two_ended_periods_nor_after(
+        string kind, string day, string? latest, string? contractStart, bool stale)
     {
-        var starts = measured.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(DateOnly.Parse).ToHashSet();
-        Assert.Equal(stale, SlaAttainment.IsStale(kind, starts.Contains, DateOnly.Parse(asOf), contractStart is null ? null : DateOnly.Parse(contractStart)));
+        Assert.Equal(
+            stale,
+            SlaStaleness.IsStale(kind, latest is null ? null : DateOnly.Parse(latest), contractStart is null ? null : DateOnly.Parse(contractStart), DateOnly.Parse(day)));
+    }
+
+    [Theory]
+    // kind, latest measured period start, contract start, the first stale day
+    [InlineData("daily", "2026-06-08", null, "2026-06-11")]
+    [InlineData("weekly", "2026-06-03", null, "2026-06-22")] // week of 1 June; then 8-14 and 15-21 must pass
+    [InlineData("monthly", "2026-01-31", null, "2026-04-01")]
+    [InlineData("monthly", null, "2026-02-10", "2026-03-01")] // February was due
+    [InlineData("monthly", "2026-02-01", "2026-02-10", "2026-05-01")]
+    public void Stale_from_is_the_first_day_it_holds(string kind, string? latest, string? contractStart, string expected)
+    {
+        Assert.Equal(
+            DateOnly.Parse(expected),
+            SlaStaleness.StaleFrom(kind, latest is null ? null : DateOnly.Parse(latest), contractStart is null ? null : DateOnly.Parse(contractStart)));
     }
 }

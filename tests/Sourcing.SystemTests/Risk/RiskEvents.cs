@@ -103,7 +103,7 @@ public static class RiskEvents
         {
             var day = today.AddDays(-i);
             var missed = missEvery > 0 && i % missEvery == 0;
-            return new SlaPeriodResult(slaId, day, day, missed ? 60 : 90, 80, "at-least", !missed);
+            return new SlaPeriodResult(slaId, day, day, missed ? 60 : 90, 80, "at-least", !missed, missed ? 0.25m : 0m);
         }).ToList();
         return new SlaResultsRecorded { TenantId = tenantId, EngagementId = engagementId, BatchId = Guid.NewGuid(), Results = results };
     }

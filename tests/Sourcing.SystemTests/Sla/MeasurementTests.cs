@@ -135,6 +135,18 @@ public sealed class MeasurementTests(SystemFixture system)
             [(uptime, "2026-06-01", 99.9m, true), (uptime, "2026-06-02", 99m, false), (uptime, "2026-06-03", 98m, false), (backlog, "2026-06-01", 5m, false), (backlog, "2026-06-02", 3m, true)],
             results);
 
+        // Each result carries its relative shortfall and each SLA its standing (SlaStaleness), so
+        // that the risk service computes neither.
+        var shortfalls = payload.GetProperty("results").EnumerateArray().ToDictionary(
+            r => (r.GetProperty("slaId").GetGuid(), r.GetProperty("periodStart").GetString()), r => r.GetProperty("relativeShortfall").GetDecimal());
+        Assert.Equal(0m, shortfalls[(uptime, "2026-06-01")]);
+        Assert.Equal(Math.Round(0.5m / 99.5m, 12), Math.Round(shortfalls[(uptime, "2026-06-02")], 12));
+        Assert.Equal(0.25m, shortfalls[(backlog, "2026-06-01")]); // |4 - 5| / 4
+        var standings = payload.GetProperty("standings").EnumerateArray().ToDictionary(
+            s => s.GetProperty("slaId").GetGuid(), s => s.GetProperty("staleFrom").GetString());
+        Assert.Equal("2026-06-06", standings[uptime]); // latest 3 June: stale once 4 and 5 June have passed without a value
+        Assert.Equal("2026-06-05", standings[backlog]);
+
         var breached = await Eventually.WaitAsync(
             async () => await SlaKit.OutboxAsync(tenant.TenantId, "SlaBreached") is { Count: 2 } r && r.All(x => x.SentAt is not null) ? r : null,
             TimeSpan.FromSeconds(20),

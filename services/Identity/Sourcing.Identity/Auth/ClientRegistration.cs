@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 using Sourcing.Contracts;
 using Sourcing.Identity.Data;
+using Sourcing.ServiceDefaults.Persistence;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Sourcing.Identity.Auth;
@@ -22,7 +23,7 @@ internal sealed partial class ClientRegistration(
         var db = scope.ServiceProvider.GetRequiredService<IdentityDb>();
         // Instances starting together take turns, so none fails on the unique client id or scope name.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(727275)", cancellationToken);
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AdvisoryLockKeys.StartupData})", cancellationToken);
         await RegisterPortalAsync(scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>(), cancellationToken);
         await RegisterScopesAsync(scope.ServiceProvider.GetRequiredService<IOpenIddictScopeManager>(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using NodaTime.TimeZones;
 using Npgsql;
 using NpgsqlTypes;
+using Sourcing.ServiceDefaults.Persistence;
 
 namespace Sourcing.Risk.Countries;
 
@@ -22,8 +23,9 @@ public static class ReferenceDataLoader
         await using var connection = new NpgsqlConnection(ownerConnectionString);
         await connection.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_xact_lock(727275)", connection, transaction))
+        await using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@key)", connection, transaction))
         {
+            lockCommand.Parameters.AddWithValue("key", AdvisoryLockKeys.StartupData);
             await lockCommand.ExecuteNonQueryAsync(cancellationToken);
         }
 

@@ -1,3 +1,4 @@
+using Sourcing.Contracts;
 using Sourcing.ServiceDefaults.Tenancy;
 
 namespace Sourcing.Risk.ReadModel;
@@ -13,15 +14,21 @@ public sealed class Sla : ITenantOwned
 
     public string Metric { get; set; } = "";
 
-    /// <summary>daily, weekly or monthly.</summary>
+    /// <summary>One of <see cref="SlaPeriodKinds"/>.</summary>
     public string Period { get; set; } = "";
 
     public decimal Weight { get; set; }
 
-    /// <summary>active or retired.</summary>
+    /// <summary>One of <see cref="SlaStatuses"/>.</summary>
     public string Status { get; set; } = "";
 
     public int Version { get; set; }
+
+    /// <summary>
+    /// The first day on which the SLA counts as stale, as the SLA service published it (SlaState and
+    /// SlaResultsRecorded's standings); null until it has said, and then never stale here.
+    /// </summary>
+    public DateOnly? StaleFrom { get; set; }
 }
 
 /// <summary>One measured period of an SLA (from SlaResultsRecorded); a replaced value overwrites the row.</summary>
@@ -42,4 +49,7 @@ public sealed class SlaResult : ITenantOwned
     public decimal Target { get; set; }
 
     public bool Met { get; set; }
+
+    /// <summary>The period's relative shortfall as the SLA service computed it (0 when met).</summary>
+    public decimal RelativeShortfall { get; set; }
 }

@@ -27,12 +27,15 @@ public sealed record RecomputeOutcome(int Engagements, int Changed, int AlertsRa
 /// </summary>
 public sealed class TenantRecompute(RiskDb db, ITenantContext tenant, ReferenceData referenceData, TimeProvider clock)
 {
+    /// <summary>The advisory-lock key of a tenant's recompute, hashed with the tenant id (hashtextextended's seed).</summary>
+    public const long LockKey = 727276;
+
     public async Task<RecomputeOutcome?> RunAsync(Guid tenantId, CancellationToken cancellationToken)
     {
         var started = clock.GetTimestamp();
         tenant.Set(tenantId);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({tenantId.ToString()}, 727276))", cancellationToken);
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({tenantId.ToString()}, {LockKey}))", cancellationToken);
         await db.PendingRecomputes.ExecuteDeleteAsync(cancellationToken);
         var inputs = await LoadAsync(tenantId, cancellationToken);
         if (inputs is null)
@@ -77,49 +80,21 @@ public sealed class TenantRecompute(RiskDb db, ITenantContext tenant, ReferenceD
         }
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var windowStart = today.AddDays(-settings.Settings.QualityScore.WindowDays);
-        var recentStart = today.AddDays(-QualityScore.TrendRecentDays);
-        var trendStart = today.AddDays(-QualityScore.TrendDays);
         var engagements = await db.Engagements.AsNoTracking().Where(e => e.Status != EngagementValues.Terminated).ToListAsync(cancellationToken);
         var providers = await db.Providers.AsNoTracking().ToDictionaryAsync(p => p.Id, cancellationToken);
         var centres = await db.CaptiveCentres.AsNoTracking().ToDictionaryAsync(c => c.Id, cancellationToken);
-        var slas = await db.Slas.AsNoTracking().Where(s => s.Status != "retired").ToListAsync(cancellationToken);
+        var slas = await db.Slas.AsNoTracking().Where(s => s.Status != SlaStatuses.Retired).ToListAsync(cancellationToken);
         var overrides = await db.CountryOverrides.AsNoTracking().ToDictionaryAsync(
             o => o.Country,
             o => new CountryOverrideValues((double?)o.PoliticalStability, (double?)o.CurrencyRisk, (double?)o.CommunicationRisk),
             cancellationToken);
-        // One GROUP BY gives every SLA's window figures (the in-memory twin is SlaWindowStats.From).
-        var figures = new List<SlaFigureRow>();
-        await using (var command = Command("""
-            SELECT sla_id,
-                   count(*)::int,
-                   count(*) FILTER (WHERE NOT met)::int,
-                   coalesce(sum(CASE WHEN target = 0 THEN 1 ELSE least(1, abs(target - value) / abs(target)) END) FILTER (WHERE NOT met), 0)::float8,
-                   count(*) FILTER (WHERE period_end > @recent)::int,
-                   count(*) FILTER (WHERE period_end > @recent AND NOT met)::int,
-                   count(*) FILTER (WHERE period_end <= @recent AND period_end > @trend)::int,
-                   count(*) FILTER (WHERE period_end <= @recent AND period_end > @trend AND NOT met)::int,
-                   max(period_end),
-                   (array_agg(met ORDER BY period_end DESC))[1]
-            FROM sla_results
-            WHERE tenant_id = @tenant AND period_end > @window AND period_end <= @today
-            GROUP BY sla_id
-            """))
-        {
-            command.Parameters.Add(new NpgsqlParameter("tenant", tenantId));
-            command.Parameters.Add(new NpgsqlParameter("recent", recentStart));
-            command.Parameters.Add(new NpgsqlParameter("window", windowStart));
-            command.Parameters.Add(new NpgsqlParameter("trend", trendStart));
-            command.Parameters.Add(new NpgsqlParameter("today", today));
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                figures.Add(new SlaFigureRow(
-                    reader.GetGuid(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetDouble(3), reader.GetInt32(4), reader.GetInt32(5),
-                    reader.GetInt32(6), reader.GetInt32(7), reader.GetFieldValue<DateOnly>(8), reader.GetBoolean(9)));
-            }
-        }
-
+        var figures = await SlaWindowQuery.LoadAsync(
+            (NpgsqlConnection)db.Database.GetDbConnection(),
+            (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction(),
+            tenantId,
+            today,
+            settings.Settings.QualityScore.WindowDays,
+            cancellationToken);
         var reference = await referenceData.GetAsync(cancellationToken);
         return new TenantInputs(
             tenantId,
@@ -129,9 +104,7 @@ public sealed class TenantRecompute(RiskDb db, ITenantContext tenant, ReferenceD
             providers,
             centres,
             slas,
-            figures.ToDictionary(f => f.SlaId, f => new SlaFigures(
-                new SlaWindowStats(f.Measured, f.Missed, f.ShortfallSum, f.Last30Measured, f.Last30Missed, f.Previous60Measured, f.Previous60Missed, f.LatestPeriodEnd),
-                f.LatestMet)),
+            figures,
             overrides,
             reference,
             (a, b) => referenceData.Volatility(reference, a, b, today));
@@ -247,10 +220,6 @@ public sealed class TenantRecompute(RiskDb db, ITenantContext tenant, ReferenceD
         return changed;
     }
 
-    /// <summary>A command on the unit of work's connection and transaction (row-level security sees the tenant).</summary>
-    private NpgsqlCommand Command(string sql) =>
-        new(sql, (NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction());
-
     /// <summary>The stored breakdown as this serializer writes it (jsonb normalises spacing and key order).</summary>
     private static string Canonical(string stored)
     {
@@ -268,8 +237,4 @@ public sealed class TenantRecompute(RiskDb db, ITenantContext tenant, ReferenceD
 
     private static Task WriteAsync(NpgsqlBinaryImporter writer, decimal? value, CancellationToken cancellationToken) =>
         value is { } v ? writer.WriteAsync(v, NpgsqlDbType.Numeric, cancellationToken) : writer.WriteNullAsync(cancellationToken);
-
-    private sealed record SlaFigureRow(
-        Guid SlaId, int Measured, int Missed, double ShortfallSum, int Last30Measured, int Last30Missed,
-        int Previous60Measured, int Previous60Missed, DateOnly? LatestPeriodEnd, bool? LatestMet);
 }

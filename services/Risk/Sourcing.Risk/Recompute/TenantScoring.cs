@@ -35,14 +35,15 @@ public static class TenantScoring
             inputs.EvaluationDate,
             settings.DependencyScore);
 
-        var slasByEngagement = inputs.Slas.Where(s => s.Status != "retired").ToLookup(s => s.EngagementId);
+        var slasByEngagement = inputs.Slas.Where(s => s.Status != SlaStatuses.Retired).ToLookup(s => s.EngagementId);
         var results = new List<ComputedScores>(inputs.Engagements.Count);
         foreach (var e in inputs.Engagements)
         {
             var quality = QualityScore.Compute(
                 [.. slasByEngagement[e.Id].Select(s => new QualitySla(
                     s.Id, s.Metric, s.Period, (double)s.Weight,
-                    inputs.SlaFigures.TryGetValue(s.Id, out var f) ? f.Stats : SlaWindowStats.Empty))],
+                    inputs.SlaFigures.TryGetValue(s.Id, out var f) ? f.Stats : SlaWindowStats.Empty,
+                    s.StaleFrom))],
                 e.LocationGrade,
                 inputs.EvaluationDate,
                 settings.QualityScore,

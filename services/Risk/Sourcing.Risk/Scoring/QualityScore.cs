@@ -3,8 +3,8 @@ using static Sourcing.Risk.Scoring.Numbers;
 
 namespace Sourcing.Risk.Scoring;
 
-/// <summary>One SLA as the quality score sees it.</summary>
-public sealed record QualitySla(Guid SlaId, string Metric, string Period, double Weight, SlaWindowStats Stats);
+/// <summary>One SLA as the quality score sees it; <paramref name="StaleFrom"/> is the SLA service's standing (null: not said, not stale).</summary>
+public sealed record QualitySla(Guid SlaId, string Metric, string Period, double Weight, SlaWindowStats Stats, DateOnly? StaleFrom);
 
 /// <summary>
 /// DOMAIN.md's quality score: for each SLA with a measured period in the trailing window, SLA risk =
@@ -112,19 +112,11 @@ public static class QualityScore
     }
 
     /// <summary>
-    /// Stale: no measured period ending in the last two periods before the evaluation date
-    /// (2 days for daily, 14 for weekly, 2 months for monthly SLAs).
+    /// Stale as the SLA service reads it (it owns SLA meaning and publishes the first day an SLA
+    /// counts as stale): on or after that day. Never worked out here, so the SLA report and the
+    /// scores name the same SLAs.
     /// </summary>
-    public static bool IsStale(QualitySla sla, DateOnly evaluationDate)
-    {
-        var since = sla.Period switch
-        {
-            "weekly" => evaluationDate.AddDays(-14),
-            "monthly" => evaluationDate.AddMonths(-2),
-            _ => evaluationDate.AddDays(-2),
-        };
-        return sla.Stats.LatestPeriodEnd is not { } last || last <= since;
-    }
+    public static bool IsStale(QualitySla sla, DateOnly evaluationDate) => sla.StaleFrom is { } from && evaluationDate >= from;
 }
 
 /// <summary>DOMAIN.md's location grades, as the engagements service names them.</summary>

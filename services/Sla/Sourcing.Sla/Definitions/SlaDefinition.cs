@@ -38,7 +38,8 @@ public sealed class SlaDefinition : ITenantOwned
 
     public string ETag => $"\"{Version}\"";
 
-    public SlaState ToState() => new()
+    /// <summary>The event state; <paramref name="staleFrom"/> is where the SLA stands (null once retired).</summary>
+    public SlaState ToState(DateOnly? staleFrom) => new()
     {
         Id = Id,
         EngagementId = EngagementId,
@@ -51,6 +52,7 @@ public sealed class SlaDefinition : ITenantOwned
         ServiceCreditPercent = ServiceCreditPercent,
         Status = Status,
         Version = Version,
+        StaleFrom = staleFrom,
     };
 
     public SlaVersion Snapshot(Guid? changedBy, IReadOnlyList<string> changedFields, DateTimeOffset at) => new()

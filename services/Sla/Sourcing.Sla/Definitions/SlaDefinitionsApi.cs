@@ -9,6 +9,7 @@ using Sourcing.ServiceDefaults.Persistence;
 using Sourcing.ServiceDefaults.Tenancy;
 using Sourcing.ServiceDefaults.Validation;
 using Sourcing.Sla.Data;
+using Sourcing.Sla.Measurements;
 
 namespace Sourcing.Sla.Definitions;
 
@@ -89,7 +90,7 @@ public static class SlaDefinitionsApi
         Apply(sla, valid, now);
         db.Slas.Add(sla);
         db.SlaVersions.Add(sla.Snapshot(http.User.FindUserId(), [], now));
-        db.AddEvent(new SlaDefined { TenantId = sla.TenantId, Sla = sla.ToState() });
+        db.AddEvent(new SlaDefined { TenantId = sla.TenantId, Sla = sla.ToState(SlaStaleness.StaleFrom(sla.Period, null, engagement.ContractStart)) });
         db.AddAudit(AuditService, sla.TenantId, AuditSubject, sla.Id.ToString(), sla.Metric, "created", AuditActor.From(http.User), now);
         await db.SaveChangesAsync(cancellationToken);
         http.Response.Headers.ETag = sla.ETag;
@@ -159,7 +160,14 @@ public static class SlaDefinitionsApi
             db.AddAudit(AuditService, sla.TenantId, AuditSubject, sla.Id.ToString(), sla.Metric, "changed", AuditActor.From(http.User), now,
                 AuditExtensions.DiffJson(before, SlaResponse.From(sla), AuditIgnored));
             db.SlaVersions.Add(sla.Snapshot(http.User.FindUserId(), changed, now));
-            db.AddEvent(new SlaChanged { TenantId = sla.TenantId, Sla = sla.ToState(), ChangedFields = changed });
+            var contractStart = await db.Engagements.Where(e => e.Id == sla.EngagementId).Select(e => e.ContractStart).SingleOrDefaultAsync(cancellationToken);
+            var latest = await db.Measurements.Where(m => m.SlaId == id).MaxAsync(m => (DateOnly?)m.PeriodStart, cancellationToken);
+            db.AddEvent(new SlaChanged
+            {
+                TenantId = sla.TenantId,
+                Sla = sla.ToState(SlaStaleness.StaleFrom(sla.Period, latest, contractStart)),
+                ChangedFields = changed,
+            });
             await db.SaveChangesAsync(cancellationToken);
         }
 
@@ -184,7 +192,7 @@ public static class SlaDefinitionsApi
             sla.UpdatedAt = now;
             sla.Version++;
             db.SlaVersions.Add(sla.Snapshot(http.User.FindUserId(), ["status"], now));
-            db.AddEvent(new SlaRetired { TenantId = sla.TenantId, Sla = sla.ToState() });
+            db.AddEvent(new SlaRetired { TenantId = sla.TenantId, Sla = sla.ToState(null) });
             db.AddAudit(AuditService, sla.TenantId, AuditSubject, sla.Id.ToString(), sla.Metric, "retired", AuditActor.From(http.User), now);
             await db.SaveChangesAsync(cancellationToken);
         }

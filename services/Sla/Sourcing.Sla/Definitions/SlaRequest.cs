@@ -1,3 +1,4 @@
+using Sourcing.Contracts;
 using Sourcing.ServiceDefaults.Validation;
 
 namespace Sourcing.Sla.Definitions;

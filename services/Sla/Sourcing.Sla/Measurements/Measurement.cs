@@ -26,6 +26,9 @@ public sealed class Measurement : ITenantOwned
 
     public bool Met { get; set; }
 
+    /// <summary>DOMAIN.md's severity of this period's miss (0 when met), from <see cref="SlaRules.RelativeShortfall"/> at ingestion.</summary>
+    public decimal RelativeShortfall { get; set; }
+
     /// <summary>When this value was recorded (or last replaced): when its breach, if any, was detected.</summary>
     public DateTimeOffset RecordedAt { get; set; }
 

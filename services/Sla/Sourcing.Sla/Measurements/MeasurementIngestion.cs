@@ -1,12 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using System.Diagnostics;
+using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
+using Sourcing.Contracts;
 using Sourcing.ServiceDefaults.Messaging;
 using Sourcing.ServiceDefaults.Tenancy;
 using Sourcing.ServiceDefaults.Validation;
 using Sourcing.Sla.Data;
+using Sourcing.Sla.Definitions;
 using Sourcing.Sla.Engagements;
 
 namespace Sourcing.Sla.Measurements;
@@ -26,6 +29,11 @@ public sealed partial class MeasurementIngestion(
     /// <summary>Results per event message; a batch larger than this publishes several parts with the same batch id.</summary>
     public const int EventPartSize = 1_000;
 
+    /// <summary>The advisory-lock key of an engagement's batches, hashed with the engagement id (hashtextextended's seed).</summary>
+    public const long LockKey = 727;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
     public async Task<IngestionOutcome> IngestAsync(
         KnownEngagement engagement, IAsyncEnumerable<RawMeasurement> rows, RowNaming naming, CancellationToken cancellationToken)
     {
@@ -43,8 +51,8 @@ public sealed partial class MeasurementIngestion(
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await ExecuteAsync(
             connection,
-            "SELECT pg_advisory_xact_lock(hashtextextended(@engagement::text, 727))",
-            [new("engagement", NpgsqlDbType.Uuid) { Value = engagement.Id }],
+            "SELECT pg_advisory_xact_lock(hashtextextended(@engagement::text, @key))",
+            [new("engagement", NpgsqlDbType.Uuid) { Value = engagement.Id }, new("key", NpgsqlDbType.Bigint) { Value = LockKey }],
             cancellationToken);
         var slas = await db.Slas.AsNoTracking()
             .Where(s => s.EngagementId == engagement.Id)
@@ -55,7 +63,7 @@ public sealed partial class MeasurementIngestion(
         await ExecuteAsync(connection, """
             CREATE TEMP TABLE sla_staging (
               position bigint NOT NULL, sla_id uuid NOT NULL, period_start date NOT NULL, period_end date NOT NULL,
-              value numeric NOT NULL, met boolean NOT NULL) ON COMMIT DROP;
+              value numeric NOT NULL, met boolean NOT NULL, relative_shortfall numeric NOT NULL) ON COMMIT DROP;
             SET LOCAL work_mem = '128MB';
             """, [], cancellationToken);
 
@@ -64,7 +72,7 @@ public sealed partial class MeasurementIngestion(
         long count = 0, badRows = 0;
         var completed = false;
         var importer = await connection.BeginBinaryImportAsync(
-            "COPY sla_staging (position, sla_id, period_start, period_end, value, met) FROM STDIN (FORMAT BINARY)", cancellationToken);
+            "COPY sla_staging (position, sla_id, period_start, period_end, value, met, relative_shortfall) FROM STDIN (FORMAT BINARY)", cancellationToken);
         try
         {
             await foreach (var row in rows.WithCancellation(cancellationToken))
@@ -101,6 +109,7 @@ public sealed partial class MeasurementIngestion(
                 importer.Write(staged.Period.End, NpgsqlDbType.Date);
                 importer.Write(staged.Value, NpgsqlDbType.Numeric);
                 importer.Write(staged.Met, NpgsqlDbType.Boolean);
+                importer.Write(staged.RelativeShortfall, NpgsqlDbType.Numeric);
                 ranges[staged.SlaId] = ranges.TryGetValue(staged.SlaId, out var range)
                     ? (range.First < staged.Period.Start ? range.First : staged.Period.Start, range.Last > staged.Period.Start ? range.Last : staged.Period.Start)
                     : (staged.Period.Start, staged.Period.Start);
@@ -150,12 +159,13 @@ public sealed partial class MeasurementIngestion(
         }
 
         var checkedAt = watch.Elapsed;
+        var standings = await StandingsAsync(connection, tenantId, engagement, slas, ranges, cancellationToken);
         var batchId = Guid.CreateVersion7();
         IngestionResult result;
         await ExecuteAsync(connection, "SAVEPOINT sla_merge", [], cancellationToken);
         try
         {
-            result = await MergeAsync(connection, tenantId, engagement.Id, batchId, now, count, overlaps, cancellationToken);
+            result = await MergeAsync(connection, tenantId, engagement.Id, batchId, now, count, overlaps, standings, cancellationToken);
         }
         catch (PostgresException ex) when (!overlaps && ex.SqlState == PostgresErrorCodes.UniqueViolation)
         {
@@ -216,8 +226,56 @@ public sealed partial class MeasurementIngestion(
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
+    /// <summary>
+    /// Where each SLA of the batch will stand once it is merged (SlaStaleness), from its latest
+    /// stored period and the batch's latest: periods are only ever added, so the later of the two is
+    /// the latest after the merge. One index probe per SLA.
+    /// </summary>
+    private static async Task<string> StandingsAsync(
+        NpgsqlConnection connection,
+        Guid tenantId,
+        KnownEngagement engagement,
+        Dictionary<Guid, SlaDefinition> slas,
+        Dictionary<Guid, (DateOnly First, DateOnly Last)> ranges,
+        CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT s.id, (SELECT max(m.period_start) FROM measurements m WHERE m.tenant_id = @tenant AND m.sla_id = s.id)
+            FROM unnest(@slas) AS s(id)
+            """,
+            connection);
+        command.Parameters.Add(new NpgsqlParameter("tenant", NpgsqlDbType.Uuid) { Value = tenantId });
+        command.Parameters.Add(new NpgsqlParameter("slas", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = ranges.Keys.ToArray() });
+        var standings = new List<SlaStanding>(ranges.Count);
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var slaId = reader.GetGuid(0);
+                var latest = ranges[slaId].Last;
+                if (!reader.IsDBNull(1) && reader.GetFieldValue<DateOnly>(1) is var stored && stored > latest)
+                {
+                    latest = stored;
+                }
+
+                standings.Add(new SlaStanding(slaId, latest, SlaStaleness.StaleFrom(slas[slaId].Period, latest, engagement.ContractStart)));
+            }
+        }
+
+        return JsonSerializer.Serialize(standings, Json);
+    }
+
     private static async Task<IngestionResult> MergeAsync(
-        NpgsqlConnection connection, Guid tenantId, Guid engagementId, Guid batchId, DateTimeOffset now, long rows, bool overlaps, CancellationToken cancellationToken)
+        NpgsqlConnection connection,
+        Guid tenantId,
+        Guid engagementId,
+        Guid batchId,
+        DateTimeOffset now,
+        long rows,
+        bool overlaps,
+        string standings,
+        CancellationToken cancellationToken)
     {
         NpgsqlParameter[] Parameters() =>
         [
@@ -226,6 +284,9 @@ public sealed partial class MeasurementIngestion(
             new("batch", NpgsqlDbType.Uuid) { Value = batchId },
             new("now", NpgsqlDbType.TimestampTz) { Value = now },
             new("part", NpgsqlDbType.Integer) { Value = EventPartSize },
+            new("standings", NpgsqlDbType.Jsonb) { Value = standings },
+            new("resultsType", NpgsqlDbType.Text) { Value = OutboxExtensions.EventTypeName<SlaResultsRecorded>() },
+            new("breachedType", NpgsqlDbType.Text) { Value = OutboxExtensions.EventTypeName<SlaBreached>() },
         ];
 
         // One statement: only a new period or a different value is written (numeric comparison:
@@ -239,6 +300,7 @@ public sealed partial class MeasurementIngestion(
             ? """
               ON CONFLICT (tenant_id, sla_id, period_start) DO UPDATE
                 SET value = EXCLUDED.value, target = EXCLUDED.target, direction = EXCLUDED.direction, met = EXCLUDED.met,
+                    relative_shortfall = EXCLUDED.relative_shortfall,
                     period_end = EXCLUDED.period_end, recorded_at = EXCLUDED.recorded_at, batch_id = EXCLUDED.batch_id
                 WHERE m.value IS DISTINCT FROM EXCLUDED.value
               """
@@ -247,17 +309,17 @@ public sealed partial class MeasurementIngestion(
             $$"""
             WITH up AS (
               INSERT INTO measurements AS m
-                (tenant_id, sla_id, period_start, period_end, engagement_id, value, target, direction, met, recorded_at, batch_id)
-              SELECT @tenant, s.sla_id, s.period_start, s.period_end, @engagement, s.value, d.target, d.direction, s.met, @now, @batch
+                (tenant_id, sla_id, period_start, period_end, engagement_id, value, target, direction, met, relative_shortfall, recorded_at, batch_id)
+              SELECT @tenant, s.sla_id, s.period_start, s.period_end, @engagement, s.value, d.target, d.direction, s.met, s.relative_shortfall, @now, @batch
               FROM sla_staging s JOIN slas d ON d.tenant_id = @tenant AND d.id = s.sla_id
               {{conflict}}
-              RETURNING m.sla_id, m.period_start, m.period_end, m.value, m.target, m.direction, m.met, m.xmax::text <> '0' AS replaced
+              RETURNING m.sla_id, m.period_start, m.period_end, m.value, m.target, m.direction, m.met, m.relative_shortfall, m.xmax::text <> '0' AS replaced
             ),
             results AS (
               INSERT INTO outbox_messages (id, tenant_id, message_type, payload, occurred_at, attempts)
-              SELECT p.id, @tenant, 'Sourcing.Contracts.SlaResultsRecorded',
+              SELECT p.id, @tenant, @resultsType,
                      jsonb_build_object('eventId', p.id, 'tenantId', @tenant, 'occurredAt', @now,
-                                        'engagementId', @engagement, 'batchId', @batch, 'results', p.results),
+                                        'engagementId', @engagement, 'batchId', @batch, 'results', p.results, 'standings', @standings),
                      @now, 0
               FROM (
                 SELECT gen_random_uuid() AS id, part, {{ResultsJson}} AS results
@@ -269,7 +331,7 @@ public sealed partial class MeasurementIngestion(
             ),
             breaches AS (
               INSERT INTO outbox_messages (id, tenant_id, message_type, payload, occurred_at, attempts)
-              SELECT p.id, @tenant, 'Sourcing.Contracts.SlaBreached',
+              SELECT p.id, @tenant, @breachedType,
                      jsonb_build_object('eventId', p.id, 'tenantId', @tenant, 'occurredAt', @now, 'engagementId', @engagement,
                                         'slaId', p.sla_id, 'batchId', @batch, 'metric', d.metric, 'breaches', p.breaches),
                      @now, 0
@@ -300,7 +362,8 @@ public sealed partial class MeasurementIngestion(
     /// <summary>A JSON array of SlaPeriodResult (camelCase, as System.Text.Json's web defaults read it) aggregated over the group's rows.</summary>
     private const string ResultsJson = """
         ('[' || string_agg('{"slaId":"' || sla_id || '","periodStart":"' || to_char(period_start, 'YYYY-MM-DD') || '","periodEnd":"' || to_char(period_end, 'YYYY-MM-DD')
-            || '","value":' || value || ',"target":' || target || ',"direction":"' || direction || '","met":' || met || '}', ',' ORDER BY sla_id, period_start) || ']')::jsonb
+            || '","value":' || value || ',"target":' || target || ',"direction":"' || direction || '","met":' || met
+            || ',"relativeShortfall":' || relative_shortfall || '}', ',' ORDER BY sla_id, period_start) || ']')::jsonb
         """;
 
     private static async Task CloseAsync(NpgsqlBinaryImporter importer, bool completed)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Sourcing.Contracts;
 using Sourcing.Sla.Definitions;
 using Sourcing.Sla.Engagements;
 
@@ -105,7 +106,8 @@ public sealed class MeasurementRowValidator(KnownEngagement engagement, IReadOnl
             return problems ?? [];
         }
 
-        staged = new StagedMeasurement(row.Position, sla.Id, period, value, SlaRules.IsMet(sla.Direction, sla.Target, value));
+        staged = new StagedMeasurement(
+            row.Position, sla.Id, period, value, SlaRules.IsMet(sla.Direction, sla.Target, value), SlaRules.RelativeShortfall(sla.Direction, sla.Target, value));
         return null;
     }
 

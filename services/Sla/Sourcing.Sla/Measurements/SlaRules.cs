@@ -1,4 +1,4 @@
-using Sourcing.Sla.Definitions;
+using Sourcing.Contracts;
 
 namespace Sourcing.Sla.Measurements;
 
@@ -23,6 +23,18 @@ public static class SlaRules
     /// <summary>The period just before <paramref name="period"/> of the same kind.</summary>
     public static SlaPeriod Previous(string kind, SlaPeriod period) => PeriodOf(kind, period.Start.AddDays(-1));
 
+    /// <summary>The period just after <paramref name="period"/> of the same kind.</summary>
+    public static SlaPeriod Next(string kind, SlaPeriod period) => PeriodOf(kind, period.End.AddDays(1));
+
+    /// <summary>How many periods a contract year holds, to turn an annual value into a period's fee.</summary>
+    public static int PeriodsPerYear(string kind) => kind switch
+    {
+        SlaPeriodKinds.Daily => 365,
+        SlaPeriodKinds.Weekly => 52,
+        SlaPeriodKinds.Monthly => 12,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a period kind."),
+    };
+
     /// <summary>Equality with the target meets it, in both directions.</summary>
     public static bool IsMet(string direction, decimal target, decimal value) => direction switch
     {
@@ -35,7 +47,11 @@ public static class SlaRules
     public static decimal Shortfall(string direction, decimal target, decimal value) =>
         IsMet(direction, target, value) ? 0m : Math.Abs(target - value);
 
-    /// <summary>DOMAIN.md's severity of a miss: |target - value| / target, 1 when the target is 0, capped at 1; 0 when met.</summary>
+    /// <summary>
+    /// DOMAIN.md's severity of a miss: |target - value| / target, 1 when the target is 0, capped at 1;
+    /// 0 when met. The one implementation: ingestion stores it with each measurement, the reports
+    /// read it from there, and SlaResultsRecorded carries it to the risk service's quality score.
+    /// </summary>
     public static decimal RelativeShortfall(string direction, decimal target, decimal value)
     {
         if (IsMet(direction, target, value))
@@ -63,7 +79,7 @@ public static class SlaRules
     }
 
     /// <summary>A period's fee: the contract's annual value over the periods in a year (365 days, 52 weeks, 12 months).</summary>
-    public static decimal PeriodFee(decimal annualValue, string kind) => annualValue / SlaPeriodKinds.PeriodsPerYear(kind);
+    public static decimal PeriodFee(decimal annualValue, string kind) => annualValue / PeriodsPerYear(kind);
 
     /// <summary>
     /// The service credit one breach earns: the credit percent of the period's fee, pro rata for a

@@ -3,7 +3,7 @@ using Sourcing.Sla.Measurements;
 namespace Sourcing.Sla.Reports;
 
 /// <summary>
-/// Attainment, shortfall, trend, service credits and staleness, computed from measured periods
+/// Attainment, shortfall, trend and service credits, computed from measured periods
 /// without I/O. Attainment = met / measured periods; the mean shortfall is over the missed periods
 /// only; the trend compares attainment in the earlier and the later half of the window (a move of
 /// more than 5 points is improving or worsening); each missed period earns the SLA's credit percent
@@ -42,7 +42,7 @@ public static class SlaAttainment
             missed.Count,
             Percent(met, measured),
             missed.Count == 0 ? null : Math.Round(missed.Average(p => SlaRules.Shortfall(p.Direction, p.Target, p.Value)), 4),
-            missed.Count == 0 ? null : Math.Round(missed.Average(p => SlaRules.RelativeShortfall(p.Direction, p.Target, p.Value)), 4),
+            missed.Count == 0 ? null : Math.Round(missed.Average(p => p.RelativeShortfall), 4),
             Trend(periods, from, to),
             fee,
             credits);
@@ -64,29 +64,6 @@ public static class SlaAttainment
         var change = after - before;
         var direction = change > TrendThresholdPoints ? "improving" : change < -TrendThresholdPoints ? "worsening" : "stable";
         return new SlaTrend(before, after, change, direction);
-    }
-
-    /// <summary>The last two periods that have ended by <paramref name="asOf"/> (inclusive), latest first.</summary>
-    public static (SlaPeriod Last, SlaPeriod BeforeLast) LastTwoPeriods(string kind, DateOnly asOf)
-    {
-        var last = SlaRules.PeriodOf(kind, asOf);
-        if (last.End > asOf)
-        {
-            last = SlaRules.Previous(kind, last);
-        }
-
-        return (last, SlaRules.Previous(kind, last));
-    }
-
-    /// <summary>
-    /// Stale: neither of the SLA's last two ended periods that the contract covers has a value. A
-    /// period before the contract start was never due, so it does not count.
-    /// </summary>
-    public static bool IsStale(string kind, Func<DateOnly, bool> measured, DateOnly asOf, DateOnly? contractStart)
-    {
-        var (last, beforeLast) = LastTwoPeriods(kind, asOf);
-        var due = new[] { last, beforeLast }.Where(p => contractStart is not { } start || p.End >= start).ToList();
-        return due.Count > 0 && due.All(p => !measured(p.Start));
     }
 
     public static decimal? Percent(int part, int whole) => whole == 0 ? null : Math.Round(100m * part / whole, 2);

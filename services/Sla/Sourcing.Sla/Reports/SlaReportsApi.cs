@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Sourcing.Contracts;
 using Sourcing.ServiceDefaults.Auth;
 using Sourcing.ServiceDefaults.Persistence;
 using Sourcing.ServiceDefaults.Validation;
 using Sourcing.Sla.Data;
 using Sourcing.Sla.Definitions;
 using Sourcing.Sla.Engagements;
+using Sourcing.Sla.Measurements;
 
 namespace Sourcing.Sla.Reports;
 
@@ -103,19 +105,20 @@ public static class SlaReportsApi
         SlaDb db, KnownEngagement engagement, IReadOnlyList<SlaDefinition> slas, (DateOnly From, DateOnly To) window, TimeProvider clock, CancellationToken cancellationToken)
     {
         var ids = slas.Select(s => s.Id).ToList();
+        // Staleness is judged on the day after the window's last day, or today if that is earlier
+        // (SlaStaleness: a period counts as over once its last day is), from the latest period
+        // measured by the window's end: the day the risk service reads the published StaleFrom.
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var asOf = window.To < today.AddDays(-1) ? window.To : today.AddDays(-1);
-        var staleFrom = asOf.AddDays(-70);
+        var staleDay = window.To < today ? window.To.AddDays(1) : today;
         var rows = await db.Measurements.AsNoTracking()
             .Where(m => ids.Contains(m.SlaId) && m.PeriodStart >= window.From && m.PeriodStart <= window.To)
-            .Select(m => new { m.SlaId, Result = new PeriodResult(m.PeriodStart, m.PeriodEnd, m.Value, m.Target, m.Direction, m.Met) })
+            .Select(m => new { m.SlaId, Result = new PeriodResult(m.PeriodStart, m.PeriodEnd, m.Value, m.Target, m.Direction, m.Met, m.RelativeShortfall) })
             .ToListAsync(cancellationToken);
-        var recent = (await db.Measurements.AsNoTracking()
-                .Where(m => ids.Contains(m.SlaId) && m.PeriodStart >= staleFrom && m.PeriodStart <= asOf)
-                .Select(m => new { m.SlaId, m.PeriodStart })
-                .ToListAsync(cancellationToken))
-            .Select(m => (m.SlaId, m.PeriodStart))
-            .ToHashSet();
+        var latest = await db.Measurements.AsNoTracking()
+            .Where(m => ids.Contains(m.SlaId) && m.PeriodStart <= window.To)
+            .GroupBy(m => m.SlaId)
+            .Select(g => new { SlaId = g.Key, Latest = g.Max(m => m.PeriodStart) })
+            .ToDictionaryAsync(g => g.SlaId, g => g.Latest, cancellationToken);
         var bySla = rows.ToLookup(r => r.SlaId, r => r.Result);
 
         return slas.Select(s =>
@@ -125,7 +128,7 @@ public static class SlaReportsApi
                 s.Period, s.ServiceCreditPercent, engagement.AnnualValue, engagement.ContractStart, engagement.End ?? engagement.ContractEnd,
                 periods, window.From, window.To);
             var stale = s.Status == SlaStatuses.Active
-                && SlaAttainment.IsStale(s.Period, start => recent.Contains((s.Id, start)), asOf, engagement.ContractStart);
+                && SlaStaleness.IsStale(s.Period, latest.TryGetValue(s.Id, out var last) ? last : null, engagement.ContractStart, staleDay);
             return new SlaReport(
                 s.Id, s.Metric, s.Unit, s.Target, s.Direction, s.Period, s.Weight, s.ServiceCreditPercent, s.Status,
                 window.From, window.To, figures, stale, periods.Count == 0 ? null : periods[^1].PeriodStart);

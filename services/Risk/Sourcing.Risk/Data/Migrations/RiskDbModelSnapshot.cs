@@ -457,6 +457,10 @@ namespace Sourcing.Risk.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("period");
 
+                    b.Property<DateOnly?>("StaleFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("stale_from");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasColumnType("text")
@@ -504,6 +508,10 @@ namespace Sourcing.Risk.Data.Migrations
                     b.Property<DateOnly>("PeriodEnd")
                         .HasColumnType("date")
                         .HasColumnName("period_end");
+
+                    b.Property<decimal>("RelativeShortfall")
+                        .HasColumnType("numeric")
+                        .HasColumnName("relative_shortfall");
 
                     b.Property<decimal>("Target")
                         .HasColumnType("numeric")

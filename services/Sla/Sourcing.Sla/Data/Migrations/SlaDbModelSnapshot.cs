@@ -364,6 +364,10 @@ namespace Sourcing.Sla.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("recorded_at");
 
+                    b.Property<decimal>("RelativeShortfall")
+                        .HasColumnType("numeric")
+                        .HasColumnName("relative_shortfall");
+
                     b.Property<decimal>("Target")
                         .HasColumnType("numeric")
                         .HasColumnName("target");
