@@ -95,7 +95,7 @@ public static class PortfolioApi
         var top = known.GroupBy(SourceKey).Select(g => (Key: g.Key, Name: SourceName(g.First()), Cost: g.Sum(e => Cost(e.Id)!.Value)))
             .OrderByDescending(s => s.Cost).FirstOrDefault();
         var dependencyRows = engagements.Select(e => new DependencyEngagement(
-            e.Id, SourceKey(e), SourceName(e), true, e.BusinessProcess, e.Criticality == EngagementValues.Critical,
+            e.Id, SourceKey(e), SourceName(e), e.SourceKind, e.BusinessProcess, e.Criticality == EngagementValues.Critical,
             Cost(e.Id) is { } c ? (double)c : null, "", null, null)).ToList();
         var hhi = dependencyRows.GroupBy(e => e.Process)
             .Select(g => new ProcessConcentration(g.Key, Math.Round((decimal)DependencyScore.Hhi(g), 4), g.Select(e => e.Source).Distinct().Count()))

@@ -25,7 +25,7 @@ public static class TenantScoring
                 e.Id,
                 SourceKey(e),
                 SourceName(inputs, e),
-                e.SourceKind == SourceKinds.Provider,
+                e.SourceKind,
                 e.BusinessProcess,
                 e.Criticality == EngagementValues.Critical,
                 costs[e.Id].Cost,
@@ -67,12 +67,16 @@ public static class TenantScoring
 
     public static bool HighSensitivity(Engagement e) => e.DataSensitivity.Any(DataSensitivities.High.Contains);
 
-    /// <summary>Each active engagement's annual cost in the reporting currency, or null with the reason.</summary>
+    /// <summary>
+    /// Each active engagement's annual cost in the reporting currency, or null with the reason: its
+    /// contract's annual value (third parties and partnerships alike), except a captive centre's
+    /// engagements, which share the centre's operating cost (DOMAIN.md).
+    /// </summary>
     public static Dictionary<Guid, (double? Cost, string Detail)> Costs(TenantInputs inputs, IReadOnlyList<Engagement> active)
     {
         var reporting = inputs.Settings.ReportingCurrency;
         var result = new Dictionary<Guid, (double?, string)>();
-        foreach (var e in active.Where(e => e.SourceKind == SourceKinds.Provider))
+        foreach (var e in active.Where(e => e.SourceKind != SourceKinds.CaptiveCentre))
         {
             if (e.Contract?.AnnualValue is not { } value || e.Contract.Currency is not { } currency)
             {
@@ -83,7 +87,7 @@ public static class TenantScoring
             result[e.Id] = Convert((double)value, currency, reporting, inputs, "annual value");
         }
 
-        foreach (var group in active.Where(e => e.SourceKind != SourceKinds.Provider).GroupBy(e => e.CaptiveCentreId))
+        foreach (var group in active.Where(e => e.SourceKind == SourceKinds.CaptiveCentre).GroupBy(e => e.CaptiveCentreId))
         {
             var centre = group.Key is { } id ? inputs.Centres.GetValueOrDefault(id) : null;
             if (centre?.AnnualOperatingCost is not { } cost)
