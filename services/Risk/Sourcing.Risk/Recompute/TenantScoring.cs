@@ -1,5 +1,6 @@
 using NodaTime;
 using Sourcing.Contracts;
+using Sourcing.Risk.Policy;
 using Sourcing.Risk.ReadModel;
 using Sourcing.Risk.Scoring;
 using Sourcing.ServiceDefaults.Validation;
@@ -34,6 +35,7 @@ public static class TenantScoring
                 e.Contract?.NoticePeriodDays))],
             inputs.EvaluationDate);
 
+        var policy = PolicyFindings.Evaluate(inputs).ToLookup(f => f.EngagementId);
         var slasByEngagement = inputs.Slas.Where(s => s.Status != "retired").ToLookup(s => s.EngagementId);
         var results = new List<ComputedScores>(inputs.Engagements.Count);
         foreach (var e in inputs.Engagements)
@@ -52,7 +54,7 @@ public static class TenantScoring
             var band = composite is { } c
                 ? CompositeScore.Band(c, (double)settings.BandThresholds.Medium, (double)settings.BandThresholds.High, (double)settings.BandThresholds.Critical)
                 : null;
-            results.Add(new ComputedScores(e.Id, quality, dep, geopolitical, composite, band, costs.GetValueOrDefault(e.Id).Cost));
+            results.Add(new ComputedScores(e.Id, quality, dep, geopolitical, composite, band, costs.GetValueOrDefault(e.Id).Cost, [.. policy[e.Id]]));
         }
 
         return results;
@@ -64,8 +66,6 @@ public static class TenantScoring
         e.ProviderId is { } p && inputs.Providers.TryGetValue(p, out var provider) ? provider.LegalName
         : e.CaptiveCentreId is { } c && inputs.Centres.TryGetValue(c, out var centre) ? centre.LegalEntity
         : SourceKey(e);
-
-    public static bool HighSensitivity(Engagement e) => e.DataSensitivity.Any(DataSensitivities.High.Contains);
 
     /// <summary>
     /// Each active engagement's annual cost in the reporting currency, or null with the reason: its
@@ -149,7 +149,7 @@ public static class TenantScoring
             OffsetHours(settings.TimeZone, noon),
             languages,
             settings.WorkingLanguages.Count > 0 ? settings.WorkingLanguages[0] : "en",
-            HighSensitivity(e),
+            PolicyFindings.HighSensitivity(e),
             inputs.Reference.BottomQuartile,
             inputs.Overrides.GetValueOrDefault(e.DeliveryCountry));
     }

@@ -117,7 +117,7 @@ public static class GeopoliticalScore
         factors.Add(new Factor("communication", 0.2 * communication, $"0.2 x communication {F2(communication)}; {communicationDetail}"));
 
         var total = 0.6 * country + 0.2 * currency + 0.2 * communication;
-        if (abroad && input.HighSensitivity && stability is { } st && st <= input.BottomQuartileThreshold)
+        if (Policy.PolicyFindings.SensitiveDataInHighRiskCountry(abroad, input.HighSensitivity, stability, input.BottomQuartileThreshold) && stability is { } st)
         {
             total += SensitivityAddition;
             factors.Add(new Factor("sensitive data", SensitivityAddition,
