@@ -202,6 +202,9 @@ public sealed record ContractTerms
     public string? Currency { get; init; }
 
     public string? ServiceCreditTerms { get; init; }
+
+    /// <summary>renew, exit or undecided (see <see cref="RenewalDecisions"/>); undecided in events written before it existed.</summary>
+    public string RenewalDecision { get; init; } = RenewalDecisions.Undecided;
 }
 
 /// <summary>
@@ -218,6 +221,16 @@ public static class SourceKinds
     public const string Provider = "provider";
     public const string CaptiveCentre = "captive-centre";
     public const string Partnership = "partnership";
+}
+
+/// <summary>What the tenant decided about a contract's renewal; the notice-window alert is about contracts still undecided.</summary>
+public static class RenewalDecisions
+{
+    public const string Renew = "renew";
+    public const string Exit = "exit";
+    public const string Undecided = "undecided";
+
+    public static readonly IReadOnlyList<string> All = [Renew, Exit, Undecided];
 }
 
 public static class EngagementScopes

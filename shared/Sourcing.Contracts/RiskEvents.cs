@@ -50,3 +50,20 @@ public sealed record RiskAlertResolved : IntegrationEvent
     /// <summary>automatic (the cause went away) or the user who resolved it.</summary>
     public required string ResolvedBy { get; init; }
 }
+
+/// <summary>
+/// The policy checks of DOMAIN.md that fail on an engagement now, judged by the risk service (the
+/// only service holding every input, the reference data included): the whole current set, empty
+/// when none fails. Published when the set changes; <see cref="EvaluatedAt"/> orders them.
+/// </summary>
+public sealed record PolicyFindingsChanged : IntegrationEvent
+{
+    public required Guid EngagementId { get; init; }
+
+    public required IReadOnlyList<PolicyFindingState> Findings { get; init; }
+
+    public required DateTimeOffset EvaluatedAt { get; init; }
+}
+
+/// <summary>One failing policy check: its code (not-advisable-to-offshore, sensitive-data-in-high-risk-country, ...) and what fails, in words.</summary>
+public sealed record PolicyFindingState(string Check, string Message);

@@ -1,3 +1,4 @@
+using Sourcing.Contracts;
 using Sourcing.Risk.Scoring;
 
 namespace Sourcing.Risk.Tests;
@@ -7,8 +8,8 @@ public sealed class DependencyScoreTests
     private static readonly DateOnly Today = new(2026, 6, 30);
 
     private static DependencyEngagement E(
-        string source, string process, double? cost, bool critical = false, bool thirdParty = true, DateOnly? end = null, int? notice = 90) =>
-        new(Guid.NewGuid(), source, source, thirdParty, process, critical, cost, "no annual value", end, notice);
+        string source, string process, double? cost, bool critical = false, string kind = SourceKinds.Provider, DateOnly? end = null, int? notice = 90) =>
+        new(Guid.NewGuid(), source, source, kind, process, critical, cost, "no annual value", end, notice);
 
     [Fact]
     public void Cost_share_and_hhi()
@@ -80,10 +81,37 @@ public sealed class DependencyScoreTests
     public void Captive_engagements_count_but_get_no_score_and_no_exit_addition()
     {
         // Captive C 300 and provider P 100 in cs: P share 0.25, HHI 0.5625 + 0.0625 = 0.625: 12.5 + 31.25 = 43.75.
-        var captive = E("C", "cs", 300, thirdParty: false, notice: 365);
+        var captive = E("C", "cs", 300, kind: SourceKinds.CaptiveCentre, notice: 365);
         var provider = E("P", "cs", 100);
         var scores = DependencyScore.Compute([captive, provider], Today);
         Assert.False(scores.ContainsKey(captive.EngagementId));
+        Assert.Equal(43.75, scores[provider.EngagementId].Value);
+    }
+
+    [Theory]
+    [InlineData(SourceKinds.CaptiveCentre)]
+    [InlineData(SourceKinds.Partnership)]
+    [InlineData(SourceKinds.Provider)]
+    public void An_engagement_without_cost_gets_the_no_cost_finding_whoever_its_source(string kind)
+    {
+        var unknown = E("C", "cs", null, kind: kind);
+        var provider = E("P", "cs", 100);
+        var scores = DependencyScore.Compute([unknown, provider], Today);
+        Assert.Null(scores[unknown.EngagementId].Value);
+        Assert.Equal(FindingCodes.NoCostRecorded, Assert.Single(scores[unknown.EngagementId].Findings).Code);
+        Assert.Equal(100, scores[provider.EngagementId].Value); // the unknown cost is left out of the shares
+    }
+
+    [Fact]
+    public void A_partnership_gets_a_dependency_score_without_the_exit_addition()
+    {
+        // Partnership J 300 and provider P 100 in cs: J share 0.75, HHI 0.625: 37.5 + 31.25 = 68.75.
+        // Its 365 days' notice adds nothing: the exit addition is for third parties.
+        var partnership = E("J", "cs", 300, kind: SourceKinds.Partnership, notice: 365);
+        var provider = E("P", "cs", 100);
+        var scores = DependencyScore.Compute([partnership, provider], Today);
+        Assert.Equal(68.75, scores[partnership.EngagementId].Value);
+        Assert.DoesNotContain(scores[partnership.EngagementId].Factors, f => f.Name == "exit");
         Assert.Equal(43.75, scores[provider.EngagementId].Value);
     }
 

@@ -63,7 +63,7 @@ public sealed class ScoreSettingsTests
     {
         // A 500, B 500 in cs: share 0.5, HHI 0.5 -> 50. A: contract ends in 20 months, notice 100 days; B: open-ended, notice 90 days.
         DependencyEngagement E(string source, DateOnly? end, int notice) =>
-            new(Guid.NewGuid(), source, source, true, "cs", false, 500, "", end, notice);
+            new(Guid.NewGuid(), source, source, SourceKinds.Provider, "cs", false, 500, "", end, notice);
         var a = E("A", Today.AddMonths(20), 100);
         var b = E("B", null, 90);
         Assert.Equal(50, DependencyScore.Compute([a, b], Today)[a.EngagementId].Value); // 20 months <= 24, 100 days <= 180
@@ -77,8 +77,8 @@ public sealed class ScoreSettingsTests
     {
         // One critical source: share 1, HHI 1 -> 100; with two processes to stay below the cap:
         // A 250 in cs (critical, only source), B 750 in hr. A: share 0.25, HHI(cs) 1 -> 62.5 + single source.
-        var a = new DependencyEngagement(Guid.NewGuid(), "A", "A", true, "cs", true, 250, "", null, 30);
-        var b = new DependencyEngagement(Guid.NewGuid(), "B", "B", true, "hr", false, 750, "", null, 30);
+        var a = new DependencyEngagement(Guid.NewGuid(), "A", "A", SourceKinds.Provider, "cs", true, 250, "", null, 30);
+        var b = new DependencyEngagement(Guid.NewGuid(), "B", "B", SourceKinds.Provider, "hr", false, 750, "", null, 30);
         Assert.Equal(92.5, DependencyScore.Compute([a, b], Today)[a.EngagementId].Value);
         Assert.Equal(74.5, DependencyScore.Compute([a, b], Today, new DependencyScoreSettings(SingleSourceAddition: 12))[a.EngagementId].Value);
     }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Npgsql;
+using Sourcing.Testing;
 using static Sourcing.SystemTests.Engagements.EngagementsKit;
 
 namespace Sourcing.SystemTests.Engagements;
@@ -14,7 +15,7 @@ namespace Sourcing.SystemTests.Engagements;
 [Collection(SystemCollection.Name)]
 public sealed class EngagementIsolationTests(SystemFixture system)
 {
-    private static readonly string[] TenantTables = ["tenants", "providers", "captive_centres", "engagements", "audit_entries"];
+    private static readonly string[] TenantTables = ["tenants", "providers", "captive_centres", "engagements", "audit_entries", "policy_findings"];
 
     [Fact]
     public async Task Tenant_B_cannot_see_or_touch_tenant_A_through_any_endpoint_but_can_use_its_own()
@@ -54,7 +55,11 @@ public sealed class EngagementIsolationTests(SystemFixture system)
         Assert.Equal([pb.EngagementId], Items(engagements).Select(p => p.GetProperty("id").GetGuid()));
         var totals = await b.Api.GetFromJsonAsync<JsonElement>("api/engagements/totals");
         Assert.Equal(1, totals.GetProperty("count").GetInt32());
-        var findings = await b.Api.GetFromJsonAsync<JsonElement>("api/findings");
+        // The policy findings come from the risk service within seconds.
+        var findings = (JsonElement)(await Eventually.WaitAsync(
+            async () => await b.Api.GetFromJsonAsync<JsonElement>("api/findings") is { ValueKind: JsonValueKind.Array } list && list.GetArrayLength() > 0 ? new object[] { list } : null,
+            TimeSpan.FromSeconds(30),
+            "B's findings"))[0];
         Assert.All(findings.EnumerateArray(), f => Assert.Equal(pb.EngagementId, f.GetProperty("engagementId").GetGuid()));
         Assert.NotEmpty(findings.EnumerateArray());
         using (var filtered = await b.Api.GetAsync($"api/engagements?providerId={pa.ProviderId}"))

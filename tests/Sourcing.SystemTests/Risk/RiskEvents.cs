@@ -39,6 +39,25 @@ public static class RiskEvents
         Version = 1,
     };
 
+    public static CaptiveCentreState Centre(Guid id, string kind, decimal? operatingCost, string country = "PH") => new()
+    {
+        Id = id,
+        LegalEntity = $"{kind} {id.ToString()[..8]}",
+        Country = country,
+        OwnershipPercent = kind == SourceKinds.Partnership ? 50 : 100,
+        SharedControl = kind == SourceKinds.Partnership,
+        Kind = kind,
+        Headcount = 100,
+        Functions = [],
+        AnnualOperatingCost = operatingCost,
+        Currency = operatingCost is null ? null : "USD",
+        Version = 1,
+    };
+
+    /// <summary>An engagement of a captive centre or partnership (the same facts as <see cref="Engagement"/>, another source).</summary>
+    public static EngagementState CentreEngagement(Guid id, Guid centreId, string kind, decimal? annualValue = 100_000m) =>
+        Engagement(id, Guid.Empty, annualValue: annualValue) with { SourceKind = kind, ProviderId = null, CaptiveCentreId = centreId };
+
     public static EngagementState Engagement(
         Guid id,
         Guid providerId,

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Sourcing.Engagements.Audit;
 using Sourcing.Engagements.CaptiveCentres;
 using Sourcing.Engagements.Engagements;
+using Sourcing.Engagements.Findings;
 using Sourcing.Engagements.Providers;
 using Sourcing.Engagements.Tenancy;
 using Sourcing.ServiceDefaults.Messaging;
@@ -21,6 +22,8 @@ public sealed class EngagementsDb(DbContextOptions<EngagementsDb> options, ITena
     public DbSet<CaptiveCentre> CaptiveCentres => Set<CaptiveCentre>();
 
     public DbSet<Engagement> Engagements => Set<Engagement>();
+
+    public DbSet<PolicyFindingsCopy> PolicyFindings => Set<PolicyFindingsCopy>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

@@ -4,6 +4,7 @@ using Sourcing.Contracts;
 using Sourcing.Engagements.Audit;
 using Sourcing.Engagements.CaptiveCentres;
 using Sourcing.Engagements.Engagements;
+using Sourcing.Engagements.Findings;
 using Sourcing.Engagements.Providers;
 using Sourcing.Engagements.Tenancy;
 
@@ -85,6 +86,7 @@ internal sealed class EngagementConfiguration : IEntityTypeConfiguration<Engagem
         builder.Property(e => e.AnnualValue).HasPrecision(18, 2);
         builder.Property(e => e.Currency).HasMaxLength(3);
         builder.Property(e => e.ServiceCreditTerms).HasMaxLength(Limits.LongText);
+        builder.Property(e => e.RenewalDecision).HasMaxLength(16);
         builder.Property(e => e.ClassificationKind).HasMaxLength(64);
         builder.Property(e => e.ClassificationLabel).HasMaxLength(128);
         builder.Property(e => e.LocationGrade).HasMaxLength(16);
@@ -137,4 +139,14 @@ public static class Limits
 
     /// <summary>Largest CSV upload: 50 MiB (413 above).</summary>
     public const long ImportBytes = 50L * 1024 * 1024;
+}
+
+internal sealed class PolicyFindingsCopyConfiguration : IEntityTypeConfiguration<PolicyFindingsCopy>
+{
+    public void Configure(EntityTypeBuilder<PolicyFindingsCopy> builder)
+    {
+        builder.ToTable("policy_findings");
+        builder.HasKey(p => new { p.TenantId, p.EngagementId });
+        builder.Property(p => p.Findings).HasJsonConversion();
+    }
 }

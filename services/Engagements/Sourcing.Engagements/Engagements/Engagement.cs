@@ -65,6 +65,9 @@ public sealed class Engagement : ITenantOwned
 
     public string? ServiceCreditTerms { get; set; }
 
+    /// <summary>renew, exit or undecided; null without a contract.</summary>
+    public string? RenewalDecision { get; set; }
+
     public List<string> BusinessFunctions { get; set; } = [];
 
     public List<string> DataStorageCountries { get; set; } = [];
@@ -108,6 +111,7 @@ public sealed class Engagement : ITenantOwned
             AnnualValue = AnnualValue,
             Currency = Currency,
             ServiceCreditTerms = ServiceCreditTerms,
+            RenewalDecision = RenewalDecision ?? RenewalDecisions.Undecided,
         }
         : null;
 
@@ -180,6 +184,7 @@ public sealed class Engagement : ITenantOwned
         ["contract.annualValue"] = Text(AnnualValue),
         ["contract.currency"] = Currency,
         ["contract.serviceCreditTerms"] = ServiceCreditTerms,
+        ["contract.renewalDecision"] = RenewalDecision,
         ["businessFunctions"] = string.Join(";", BusinessFunctions),
         ["dataStorageCountries"] = string.Join(";", DataStorageCountries),
         ["dataProcessingCountries"] = string.Join(";", DataProcessingCountries),

@@ -14,7 +14,8 @@ public sealed record ContractRequest(
     string? PricingModel,
     decimal? AnnualValue,
     string? Currency,
-    string? ServiceCreditTerms);
+    string? ServiceCreditTerms,
+    string? RenewalDecision = null);
 
 /// <summary>What the source of an engagement is, once its id was looked up: kind and country.</summary>
 public sealed record ResolvedSource(string Kind, string? Country);
@@ -127,6 +128,7 @@ public sealed record EngagementRequest(
         e.PricingModel = Contract?.PricingModel;
         e.AnnualValue = Contract?.AnnualValue;
         e.Currency = Contract?.Currency;
+        e.RenewalDecision = Contract is null ? null : Contract.RenewalDecision ?? RenewalDecisions.Undecided;
         e.ServiceCreditTerms = Contract is null ? null : string.IsNullOrWhiteSpace(Contract.ServiceCreditTerms) ? null : Contract.ServiceCreditTerms.Trim();
         e.BusinessFunctions = functions;
         e.DataStorageCountries = storage;
@@ -227,5 +229,9 @@ public sealed record EngagementRequest(
         }
 
         errors.Optional("contract.serviceCreditTerms", c.ServiceCreditTerms, Limits.LongText);
+        if (c.RenewalDecision is not null)
+        {
+            errors.OneOf("contract.renewalDecision", c.RenewalDecision, RenewalDecisions.All);
+        }
     }
 }

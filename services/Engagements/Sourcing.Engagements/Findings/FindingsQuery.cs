@@ -4,43 +4,36 @@ using Sourcing.Engagements.Engagements;
 
 namespace Sourcing.Engagements.Findings;
 
-/// <summary>Loads what the checks need for the caller's tenant and evaluates them.</summary>
+/// <summary>
+/// The findings of the caller's tenant: the contract checks, evaluated now, and the policy checks
+/// as the risk service last judged them (its PolicyFindingsChanged events).
+/// </summary>
 public static class FindingsQuery
 {
+    public const string PolicySeverity = "warning";
+
     public static async Task<List<Finding>> EvaluateAsync(EngagementsDb db, TimeProvider clock, Guid? engagementId, CancellationToken cancellationToken)
     {
-        var tenant = await db.Tenants.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
-        if (tenant is null)
-        {
-            return [];
-        }
-
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var live = db.Engagements.AsNoTracking().Where(e => e.Status != EngagementStatuses.Terminated);
+        var policy = db.PolicyFindings.AsNoTracking();
         if (engagementId is { } one)
         {
-            // One engagement's findings need only its own process (single sourcing looks no further).
-            var process = await db.Engagements.Where(e => e.Id == one).Select(e => e.BusinessProcess).SingleOrDefaultAsync(cancellationToken);
-            if (process is null)
-            {
-                return [];
-            }
-
-            live = live.Where(e => e.BusinessProcess == process);
+            live = live.Where(e => e.Id == one);
+            policy = policy.Where(p => p.EngagementId == one);
         }
 
         var engagements = await live.ToListAsync(cancellationToken);
-        var providerIds = engagements.Where(e => e.ProviderId != null).Select(e => e.ProviderId!.Value).Distinct().ToList();
-        var providers = await db.Providers.AsNoTracking().Where(p => providerIds.Contains(p.Id)).ToListAsync(cancellationToken);
-        var certified = providers.Where(p => p.HasCurrentSecurityCertificate(today)).Select(p => p.Id).ToHashSet();
-        var settings = new PolicySettings(
-            tenant.HqCountry,
-            tenant.CheckNotAdvisableToOffshore,
-            tenant.CheckSensitiveDataWithoutCertification,
-            tenant.CheckSingleSourcedCriticalProcess,
-            tenant.CheckCoreProcessOutsourced,
-            tenant.NotToOffshoreProcesses);
-        var findings = PolicyFindings.Evaluate(settings, engagements, certified, today);
-        return engagementId is { } id ? [.. findings.Where(f => f.EngagementId == id)] : findings;
+        var names = engagements.ToDictionary(e => e.Id, e => e.Name);
+        var findings = ContractFindings.Evaluate(engagements, today);
+        foreach (var copy in await policy.ToListAsync(cancellationToken))
+        {
+            if (names.TryGetValue(copy.EngagementId, out var name))
+            {
+                findings.AddRange(copy.Findings.Select(f => new Finding(copy.EngagementId, name, f.Check, PolicySeverity, f.Message)));
+            }
+        }
+
+        return findings;
     }
 }

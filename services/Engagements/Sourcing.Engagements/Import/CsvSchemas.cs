@@ -23,13 +23,13 @@ public static partial class CsvSchemas
             "deliveryTimeZone", "deliveryLanguages", "placeOfWork", "headcount", "core", "dataSensitivity", "criticality",
             "ownerUserId", "status", "contractStart", "contractEnd", "noticePeriodDays", "autoRenewal", "pricingModel",
             "annualValue", "currency", "serviceCreditTerms", "businessFunctions", "dataStorageCountries",
-            "dataProcessingCountries", "terminatedOn",
+            "dataProcessingCountries", "terminatedOn", "renewalDecision",
         ],
         ["name", "scope", "businessProcess"],
         ["sourceKind", "classification", "locationGrade", "classificationReason"]);
 
     private static readonly string[] ContractColumns =
-        ["contractStart", "contractEnd", "noticePeriodDays", "autoRenewal", "pricingModel", "annualValue", "currency", "serviceCreditTerms"];
+        ["contractStart", "contractEnd", "noticePeriodDays", "autoRenewal", "pricingModel", "annualValue", "currency", "serviceCreditTerms", "renewalDecision"];
 
     public static ProviderRequest ToProviderRequest(CsvRow row, IReadOnlyList<Subcontractor> keep)
     {
@@ -62,7 +62,7 @@ public static partial class CsvSchemas
         var contract = ContractColumns.Any(c => row.Text(c) is not null)
             ? new ContractRequest(
                 row.Date("contractStart"), row.Date("contractEnd"), row.WholeNumber("noticePeriodDays"), row.Bool("autoRenewal"),
-                row.Text("pricingModel"), row.Number("annualValue"), row.Text("currency"), row.Text("serviceCreditTerms"))
+                row.Text("pricingModel"), row.Number("annualValue"), row.Text("currency"), row.Text("serviceCreditTerms"), row.Text("renewalDecision"))
             : null;
         return new EngagementRequest(
             row.Text("name"), providerId, captiveCentreId, row.Text("scope"), row.Text("businessProcess"), row.Text("deliveryCountry"),
@@ -120,7 +120,7 @@ public static partial class CsvSchemas
             Date(e.ContractEnd), e.NoticePeriodDays?.ToString(System.Globalization.CultureInfo.InvariantCulture),
             e.AutoRenewal is { } r ? (r ? "true" : "false") : null, e.PricingModel, Engagement.Text(e.AnnualValue), e.Currency,
             e.ServiceCreditTerms, string.Join(";", e.BusinessFunctions), string.Join(";", e.DataStorageCountries),
-            string.Join(";", e.DataProcessingCountries), Date(e.TerminatedOn),
+            string.Join(";", e.DataProcessingCountries), Date(e.TerminatedOn), e.RenewalDecision,
             e.SourceKind, e.ClassificationKind, e.LocationGrade, e.ClassificationReason,
         ];
     }

@@ -54,16 +54,6 @@ public sealed class Provider : ITenantOwned
         Version = Version,
     };
 
-    /// <summary>Whether the provider holds a current ISO 27001 or SOC 2 certificate on <paramref name="today"/>.</summary>
-    public bool HasCurrentSecurityCertificate(DateOnly today) =>
-        Certifications.Any(c => IsSecurityCertificate(c.Name) && (c.ValidUntil is null || c.ValidUntil >= today));
-
-    internal static bool IsSecurityCertificate(string name)
-    {
-        var compact = name.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
-        return compact.Contains("27001", StringComparison.Ordinal) || compact.Contains("SOC2", StringComparison.OrdinalIgnoreCase);
-    }
-
     /// <summary>The audited fields and their values as text, for the audit trail and ChangedFields.</summary>
     public Dictionary<string, string?> Snapshot() => new(StringComparer.Ordinal)
     {

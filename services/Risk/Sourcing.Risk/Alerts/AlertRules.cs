@@ -1,4 +1,5 @@
 using Sourcing.Contracts;
+using Sourcing.Risk.Policy;
 using Sourcing.Risk.ReadModel;
 using Sourcing.Risk.Recompute;
 using Sourcing.Risk.Scoring;
@@ -20,7 +21,6 @@ public static class AlertRules
         IReadOnlyDictionary<(string Subject, string Kind), string?> openBaselines)
     {
         var settings = inputs.Settings;
-        var checks = settings.PolicyChecks;
         var causes = new List<AlertCause>();
         var byId = inputs.Engagements.ToDictionary(e => e.Id);
         var critical = (double)settings.BandThresholds.Critical;
@@ -60,11 +60,10 @@ public static class AlertRules
             }
         }
 
-        var slasByEngagement = inputs.Slas.Where(s => s.Status != "retired").ToLookup(s => s.EngagementId);
+        var slasByEngagement = inputs.Slas.Where(s => s.Status != SlaStatuses.Retired).ToLookup(s => s.EngagementId);
         foreach (var e in inputs.Engagements)
         {
             var subject = $"engagement:{e.Id}";
-            var abroad = e.DeliveryCountry != settings.HqCountry;
             if (e.Criticality == EngagementValues.Critical)
             {
                 foreach (var sla in slasByEngagement[e.Id])
@@ -77,93 +76,60 @@ public static class AlertRules
                 }
             }
 
-            if (e.Contract is { End: { } end, AutoRenewal: false } contract
-                && inputs.EvaluationDate >= end.AddDays(-contract.NoticePeriodDays) && inputs.EvaluationDate <= end)
+            if (InNoticeWindowWithoutDecision(e.Contract, inputs.EvaluationDate) && e.Contract is { End: { } end } contract)
             {
                 causes.Add(new AlertCause(subject, AlertKinds.NoticeWindow, e.Id, "warning",
-                    $"{e.Name}: the contract ends {end:yyyy-MM-dd} and its {contract.NoticePeriodDays}-day notice window is open, with no renewal decision."));
+                    $"{e.Name}: the contract ends {end:yyyy-MM-dd} and its {contract.NoticePeriodDays}-day notice window is open, with no renewal decision"
+                    + (contract.AutoRenewal ? " (it renews automatically unless notice is given)." : ".")));
+            }
+        }
+
+        // The policy checks are judged once, by PolicyFindings; each failing check is an alert of its
+        // own kind, and single sourcing is one alert per process.
+        foreach (var finding in scores.SelectMany(s => s.Policy))
+        {
+            var e = byId[finding.EngagementId];
+            if (finding.Check == PolicyCheckCodes.SingleSourcedCriticalProcess)
+            {
+                var process = $"process:{e.BusinessProcess}";
+                if (!causes.Any(c => c.Subject == process && c.Kind == AlertKinds.SingleSourcedCriticalProcess))
+                {
+                    causes.Add(new AlertCause(process, AlertKinds.SingleSourcedCriticalProcess, null, "warning",
+                        $"The critical process {e.BusinessProcess} has one source ({TenantScoring.SourceName(inputs, e)}) and no second one."));
+                }
+
+                continue;
             }
 
-            if (checks.NotAdvisableToOffshore && abroad && settings.NotToOffshoreProcesses.Contains(e.BusinessProcess))
-            {
-                causes.Add(new AlertCause(subject, AlertKinds.NotAdvisableToOffshore, e.Id, "warning",
-                    $"{e.Name}: {e.BusinessProcess} is delivered from {e.DeliveryCountry}, and the tenant does not advise offshoring it."));
-            }
-
-            var stability = inputs.Overrides.GetValueOrDefault(e.DeliveryCountry)?.PoliticalStability
-                ?? (double?)inputs.Reference.CountriesByIso2.GetValueOrDefault(e.DeliveryCountry)?.PoliticalStability;
-            if (checks.SensitiveDataInHighRiskCountry && abroad && TenantScoring.HighSensitivity(e) && stability <= inputs.Reference.BottomQuartile)
-            {
-                causes.Add(new AlertCause(subject, AlertKinds.SensitiveDataInHighRiskCountry, e.Id, "warning",
-                    $"{e.Name}: high-sensitivity data in {e.DeliveryCountry}, political stability {F2(stability!.Value)} in the bottom quartile (at or below {F2(inputs.Reference.BottomQuartile)})."));
-            }
-
-            if (checks.SensitiveDataWithoutCertification && e.SourceKind == SourceKinds.Provider
-                && (TenantScoring.HighSensitivity(e) || e.DataSensitivity.Contains(DataSensitivities.Personal))
-                && !(e.ProviderId is { } pid && inputs.Providers.TryGetValue(pid, out var provider) && HasCurrentCertificate(provider, inputs.EvaluationDate)))
-            {
-                causes.Add(new AlertCause(subject, AlertKinds.SensitiveDataWithoutCertification, e.Id, "warning",
-                    $"{e.Name}: personal or high-sensitivity data with a provider that holds no current ISO 27001 or SOC 2 certificate."));
-            }
-
-            if (checks.CoreProcessOutsourced && e.Core && e.SourceKind == SourceKinds.Provider && e.PlaceOfWork != EngagementValues.TenantPremises)
-            {
-                causes.Add(new AlertCause(subject, AlertKinds.CoreProcessOutsourced, e.Id, "warning",
-                    $"{e.Name}: a core process ({e.BusinessProcess}) is done by a third party off the tenant's premises."));
-            }
-
-            if (checks.NotMonitored && !slasByEngagement[e.Id].Any())
-            {
-                causes.Add(new AlertCause(subject, AlertKinds.NotMonitored, e.Id, "warning", $"{e.Name}: no SLA, so the engagement is not monitored."));
-            }
+            causes.Add(new AlertCause($"engagement:{e.Id}", PolicyCheckCodes.AlertKind(finding.Check), e.Id, "warning", $"{e.Name}: {finding.Message}"));
         }
 
         var active = inputs.Engagements.Where(e => e.Status == EngagementValues.Active).ToList();
-        if (checks.SingleSourcedCriticalProcess)
-        {
-            foreach (var process in active.GroupBy(e => e.BusinessProcess))
-            {
-                var sources = process.Select(TenantScoring.SourceKey).Distinct().ToList();
-                if (process.Any(e => e.Criticality == EngagementValues.Critical) && sources.Count == 1)
-                {
-                    var only = process.First();
-                    causes.Add(new AlertCause($"process:{process.Key}", AlertKinds.SingleSourcedCriticalProcess, null, "warning",
-                        $"The critical process {process.Key} has one source ({TenantScoring.SourceName(inputs, only)}) and no second one."));
-                }
-            }
-        }
-
         causes.AddRange(CountryConcentration(inputs, scores, active));
         return causes;
     }
 
-    /// <summary>The share of the cost of critical and important engagements in each foreign country, above the tenant's threshold.</summary>
+    /// <summary>
+    /// DOMAIN.md: a contract that is in its notice window (from its end minus the notice period to
+    /// its end, both included) while its renewal decision is still undecided. Automatic renewal is
+    /// not a decision: it is what happens when nobody decides.
+    /// </summary>
+    public static bool InNoticeWindowWithoutDecision(ContractTerms? contract, DateOnly evaluationDate) =>
+        contract is { End: { } end }
+        && contract.RenewalDecision == RenewalDecisions.Undecided
+        && evaluationDate >= end.AddDays(-contract.NoticePeriodDays)
+        && evaluationDate <= end;
+
+    /// <summary>The foreign countries whose share of the cost of critical and important engagements is above the tenant's threshold.</summary>
     public static IEnumerable<AlertCause> CountryConcentration(TenantInputs inputs, IReadOnlyList<ComputedScores> scores, IReadOnlyList<Engagement> active)
     {
         var cost = scores.ToDictionary(s => s.EngagementId, s => s.Cost);
-        var relevant = active
-            .Where(e => e.Criticality is EngagementValues.Critical or EngagementValues.Important && cost.GetValueOrDefault(e.Id) is not null)
-            .ToList();
-        var total = relevant.Sum(e => cost[e.Id]!.Value);
-        if (total <= 0)
-        {
-            yield break;
-        }
-
         var threshold = (double)inputs.Settings.CountryConcentrationThresholdPercent;
-        foreach (var country in relevant.Where(e => e.DeliveryCountry != inputs.Settings.HqCountry).GroupBy(e => e.DeliveryCountry))
-        {
-            var share = 100 * country.Sum(e => cost[e.Id]!.Value) / total;
-            if (share > threshold)
-            {
-                yield return new AlertCause($"country:{country.Key}", AlertKinds.CountryConcentration, null, "warning",
-                    $"{F2(share)} % of the cost of critical and important engagements is in {country.Key}, above the threshold of {F2(threshold)} %.");
-            }
-        }
+        var shares = Scoring.CountryConcentration.Compute(
+            active.Select(e => (e.DeliveryCountry, e.Criticality is EngagementValues.Critical or EngagementValues.Important, cost.GetValueOrDefault(e.Id))),
+            inputs.Settings.HqCountry,
+            threshold);
+        return shares.Where(s => s.AboveThreshold).Select(s => new AlertCause($"country:{s.Country}", AlertKinds.CountryConcentration, null, "warning",
+            $"{F2(s.SharePercent)} % of the cost of critical and important engagements is in {s.Country}, above the threshold of {F2(threshold)} %."));
     }
-
-    public static bool HasCurrentCertificate(Provider provider, DateOnly today) =>
-        provider.Certifications.Any(c =>
-            (c.Name.Contains("27001", StringComparison.OrdinalIgnoreCase) || c.Name.Replace(" ", "", StringComparison.Ordinal).Contains("SOC2", StringComparison.OrdinalIgnoreCase))
-            && (c.ValidUntil is null || c.ValidUntil >= today));
 }

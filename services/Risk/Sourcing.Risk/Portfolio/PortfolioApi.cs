@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Sourcing.Risk.Data;
+using Sourcing.Risk.Policy;
 using Sourcing.Risk.ReadModel;
+using Sourcing.Risk.Recompute;
 using Sourcing.Risk.Scores;
 using Sourcing.Risk.Scoring;
 using Sourcing.ServiceDefaults.Auth;
@@ -59,7 +61,7 @@ public static class PortfolioApi
         var engagements = await db.Engagements.AsNoTracking().Where(e => e.Status == EngagementValues.Active).ToListAsync(cancellationToken);
         var providers = await db.Providers.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.LegalName, cancellationToken);
         var centres = await db.CaptiveCentres.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.LegalEntity, cancellationToken);
-        string SourceKey(Engagement e) => $"{e.SourceKind}:{e.ProviderId ?? e.CaptiveCentreId}";
+        static string SourceKey(Engagement e) => TenantScoring.SourceKey(e);
         string SourceName(Engagement e) =>
             (e.ProviderId is { } p ? providers.GetValueOrDefault(p) : e.CaptiveCentreId is { } c ? centres.GetValueOrDefault(c) : null) ?? SourceKey(e);
 
@@ -95,24 +97,19 @@ public static class PortfolioApi
         var top = known.GroupBy(SourceKey).Select(g => (Key: g.Key, Name: SourceName(g.First()), Cost: g.Sum(e => Cost(e.Id)!.Value)))
             .OrderByDescending(s => s.Cost).FirstOrDefault();
         var dependencyRows = engagements.Select(e => new DependencyEngagement(
-            e.Id, SourceKey(e), SourceName(e), true, e.BusinessProcess, e.Criticality == EngagementValues.Critical,
+            e.Id, SourceKey(e), SourceName(e), e.SourceKind, e.BusinessProcess, e.Criticality == EngagementValues.Critical,
             Cost(e.Id) is { } c ? (double)c : null, "", null, null)).ToList();
         var hhi = dependencyRows.GroupBy(e => e.Process)
             .Select(g => new ProcessConcentration(g.Key, Math.Round((decimal)DependencyScore.Hhi(g), 4), g.Select(e => e.Source).Distinct().Count()))
             .OrderByDescending(p => p.Hhi).ToList();
-        var single = engagements.GroupBy(e => e.BusinessProcess)
-            .Where(g => g.Any(e => e.Criticality == EngagementValues.Critical) && g.Select(SourceKey).Distinct().Count() == 1)
-            .Select(g => new SingleSourcedProcess(g.Key, SourceName(g.First()))).ToList();
-
-        var relevant = known.Where(e => e.Criticality is EngagementValues.Critical or EngagementValues.Important).ToList();
-        var relevantTotal = relevant.Sum(e => Cost(e.Id)!.Value);
-        var threshold = tenant.Settings.CountryConcentrationThresholdPercent;
-        var concentration = relevantTotal <= 0
-            ? []
-            : relevant.Where(e => e.DeliveryCountry != tenant.Settings.HqCountry).GroupBy(e => e.DeliveryCountry)
-                .Select(g => Math.Round(100 * g.Sum(e => Cost(e.Id)!.Value) / relevantTotal, 2) is var share
-                    ? new CountryShare(g.Key, share, share > threshold) : null!)
-                .OrderByDescending(c => c.SharePercent).ToList();
+        // The same rules as the alerts (one implementation each), over the stored costs.
+        var single = PolicyFindings.SingleSourcedCriticalProcesses(engagements)
+            .Select(p => new SingleSourcedProcess(p.Key, SourceName(p.Value))).OrderBy(p => p.Process, StringComparer.Ordinal).ToList();
+        var concentration = CountryConcentration.Compute(
+                engagements.Select(e => (e.DeliveryCountry, e.Criticality is EngagementValues.Critical or EngagementValues.Important, Cost(e.Id) is { } c ? (double?)(double)c : null)),
+                tenant.Settings.HqCountry,
+                (double)tenant.Settings.CountryConcentrationThresholdPercent)
+            .Select(c => new CountryShare(c.Country, Math.Round((decimal)c.SharePercent, 2), c.AboveThreshold)).ToList();
 
         return TypedResults.Ok(new PortfolioResponse(
             tenant.Settings.ReportingCurrency,

@@ -1,5 +1,6 @@
 using Sourcing.Contracts;
 using Sourcing.Risk.Countries;
+using Sourcing.Risk.Policy;
 using Sourcing.Risk.ReadModel;
 using Sourcing.Risk.Scoring;
 
@@ -22,7 +23,7 @@ public sealed record TenantInputs(
     ReferenceData.Snapshot Reference,
     Func<string, string, (double Volatility, DateOnly End, int Returns)?> Volatility);
 
-/// <summary>One engagement's computed scores.</summary>
+/// <summary>One engagement's computed scores and its failing policy checks.</summary>
 public sealed record ComputedScores(
     Guid EngagementId,
     ScoreResult Quality,
@@ -30,4 +31,5 @@ public sealed record ComputedScores(
     ScoreResult Geopolitical,
     double? Composite,
     string? Band,
-    double? Cost);
+    double? Cost,
+    IReadOnlyList<PolicyFinding> Policy);

@@ -152,15 +152,31 @@ public sealed class TenantRecompute(RiskDb db, ITenantContext tenant, ReferenceD
 
                 // A row is rewritten when a score, the band, the cost or the breakdown (a finding, an
                 // input in a factor's words) changed; only a rewritten row's breakdown travels.
+                // The failing policy checks join the findings, except where a score's own finding
+                // already says the same (no SLA: "not monitored" explains the missing quality score).
+                List<Finding> scoreFindings = [.. s.Quality.Findings, .. s.Dependency?.Findings ?? [], .. s.Geopolitical.Findings];
+                List<Finding> policy = [.. s.Policy.Select(f => new Finding(f.Check, f.Message))];
                 var breakdown = JsonSerializer.Serialize(
                     new ScoreBreakdown(
                         s.Quality.Factors,
                         s.Dependency?.Factors ?? [],
                         s.Geopolitical.Factors,
-                        [.. s.Quality.Findings, .. s.Dependency?.Findings ?? [], .. s.Geopolitical.Findings]),
+                        [.. scoreFindings, .. policy.Where(p => !scoreFindings.Any(f => f.Code == p.Code))],
+                        policy),
                     JsonColumn.Options);
                 var cost = s.Cost is { } c ? Math.Round((decimal)c, 2) : (decimal?)null;
-                var rewrite = isChanged || before!.Cost != cost || Canonical(before.Breakdown) != breakdown;
+                var previousBreakdown = before is null ? null : Parse(before.Breakdown);
+                var rewrite = isChanged || before!.Cost != cost || (previousBreakdown is null ? "" : JsonSerializer.Serialize(previousBreakdown, JsonColumn.Options)) != breakdown;
+                if (previousBreakdown?.Policy is not { } previousPolicy || !previousPolicy.SequenceEqual(policy))
+                {
+                    db.AddEvent(new PolicyFindingsChanged
+                    {
+                        TenantId = tenantId,
+                        EngagementId = s.EngagementId,
+                        Findings = [.. policy.Select(f => new PolicyFindingState(f.Code, f.Message))],
+                        EvaluatedAt = now,
+                    });
+                }
                 await WriteAsync(writer, cost, cancellationToken);
                 if (rewrite)
                 {
@@ -220,16 +236,16 @@ public sealed class TenantRecompute(RiskDb db, ITenantContext tenant, ReferenceD
         return changed;
     }
 
-    /// <summary>The stored breakdown as this serializer writes it (jsonb normalises spacing and key order).</summary>
-    private static string Canonical(string stored)
+    /// <summary>The stored breakdown (serialized again, it reads as this serializer writes it: jsonb normalises spacing and key order); null when unreadable.</summary>
+    private static ScoreBreakdown? Parse(string stored)
     {
         try
         {
-            return JsonSerializer.Serialize(JsonSerializer.Deserialize<ScoreBreakdown>(stored, JsonColumn.Options), JsonColumn.Options);
+            return JsonSerializer.Deserialize<ScoreBreakdown>(stored, JsonColumn.Options);
         }
         catch (JsonException)
         {
-            return "";
+            return null;
         }
     }
 

@@ -1,5 +1,6 @@
 using NodaTime;
 using Sourcing.Contracts;
+using Sourcing.Risk.Policy;
 using Sourcing.Risk.ReadModel;
 using Sourcing.Risk.Scoring;
 using Sourcing.ServiceDefaults.Validation;
@@ -25,7 +26,7 @@ public static class TenantScoring
                 e.Id,
                 SourceKey(e),
                 SourceName(inputs, e),
-                e.SourceKind == SourceKinds.Provider,
+                e.SourceKind,
                 e.BusinessProcess,
                 e.Criticality == EngagementValues.Critical,
                 costs[e.Id].Cost,
@@ -35,6 +36,7 @@ public static class TenantScoring
             inputs.EvaluationDate,
             settings.DependencyScore);
 
+        var policy = PolicyFindings.Evaluate(inputs).ToLookup(f => f.EngagementId);
         var slasByEngagement = inputs.Slas.Where(s => s.Status != SlaStatuses.Retired).ToLookup(s => s.EngagementId);
         var results = new List<ComputedScores>(inputs.Engagements.Count);
         foreach (var e in inputs.Engagements)
@@ -57,7 +59,7 @@ public static class TenantScoring
             var band = composite is { } c
                 ? CompositeScore.Band(c, (double)settings.BandThresholds.Medium, (double)settings.BandThresholds.High, (double)settings.BandThresholds.Critical)
                 : null;
-            results.Add(new ComputedScores(e.Id, quality, dep, geopolitical, composite, band, costs.GetValueOrDefault(e.Id).Cost));
+            results.Add(new ComputedScores(e.Id, quality, dep, geopolitical, composite, band, costs.GetValueOrDefault(e.Id).Cost, [.. policy[e.Id]]));
         }
 
         return results;
@@ -70,14 +72,16 @@ public static class TenantScoring
         : e.CaptiveCentreId is { } c && inputs.Centres.TryGetValue(c, out var centre) ? centre.LegalEntity
         : SourceKey(e);
 
-    public static bool HighSensitivity(Engagement e) => e.DataSensitivity.Any(DataSensitivities.High.Contains);
-
-    /// <summary>Each active engagement's annual cost in the reporting currency, or null with the reason.</summary>
+    /// <summary>
+    /// Each active engagement's annual cost in the reporting currency, or null with the reason: its
+    /// contract's annual value (third parties and partnerships alike), except a captive centre's
+    /// engagements, which share the centre's operating cost (DOMAIN.md).
+    /// </summary>
     public static Dictionary<Guid, (double? Cost, string Detail)> Costs(TenantInputs inputs, IReadOnlyList<Engagement> active)
     {
         var reporting = inputs.Settings.ReportingCurrency;
         var result = new Dictionary<Guid, (double?, string)>();
-        foreach (var e in active.Where(e => e.SourceKind == SourceKinds.Provider))
+        foreach (var e in active.Where(e => e.SourceKind != SourceKinds.CaptiveCentre))
         {
             if (e.Contract?.AnnualValue is not { } value || e.Contract.Currency is not { } currency)
             {
@@ -88,7 +92,7 @@ public static class TenantScoring
             result[e.Id] = Convert((double)value, currency, reporting, inputs, "annual value");
         }
 
-        foreach (var group in active.Where(e => e.SourceKind != SourceKinds.Provider).GroupBy(e => e.CaptiveCentreId))
+        foreach (var group in active.Where(e => e.SourceKind == SourceKinds.CaptiveCentre).GroupBy(e => e.CaptiveCentreId))
         {
             var centre = group.Key is { } id ? inputs.Centres.GetValueOrDefault(id) : null;
             if (centre?.AnnualOperatingCost is not { } cost)
@@ -150,7 +154,7 @@ public static class TenantScoring
             OffsetHours(settings.TimeZone, noon),
             languages,
             settings.WorkingLanguages.Count > 0 ? settings.WorkingLanguages[0] : "en",
-            HighSensitivity(e),
+            PolicyFindings.HighSensitivity(e),
             inputs.Reference.BottomQuartile,
             inputs.Overrides.GetValueOrDefault(e.DeliveryCountry),
             settings.GeopoliticalWeights,

@@ -1,7 +1,7 @@
 namespace Sourcing.Risk.Scoring;
 
 /// <summary>
-/// A captive centre's (or partnership's) annual operating cost shared among its active
+/// A captive centre's annual operating cost shared among its active
 /// engagements in proportion to their headcount; equally when any of them has no headcount
 /// (a proportion over some engagements only would be made up).
 /// </summary>

@@ -6,13 +6,14 @@ namespace Sourcing.Risk.Scoring;
 /// <summary>
 /// One active engagement as the dependency score sees it. <paramref name="Cost"/> is the annual
 /// cost in the reporting currency (null when unknown); <paramref name="Source"/> identifies the
-/// provider, captive centre or partnership ("provider:{id}").
+/// provider, captive centre or partnership ("provider:{id}"); <paramref name="SourceKind"/> is one
+/// of <see cref="SourceKinds"/>.
 /// </summary>
 public sealed record DependencyEngagement(
     Guid EngagementId,
     string Source,
     string SourceName,
-    bool ThirdParty,
+    string SourceKind,
     string Process,
     bool Critical,
     double? Cost,
@@ -24,7 +25,9 @@ public sealed record DependencyEngagement(
 /// DOMAIN.md's dependency score over a tenant's active engagements: 100 x (0.5 x the source's cost
 /// share + 0.5 x the process's HHI), +30 for the only source of a critical process, +10 for a
 /// third party with more than 24 months left or more than 180 days' notice; capped at 100.
-/// Captive centres and partnerships count in the shares but get no score of their own.
+/// Captive-centre engagements count in the shares but get no score of their own (dependency is
+/// reliance on others); partnerships are scored like third parties, without the exit addition.
+/// An engagement whose cost is unknown, whoever its source, gets the *no cost recorded* finding.
 /// </summary>
 public static class DependencyScore
 {
@@ -46,15 +49,17 @@ public static class DependencyScore
         var results = new Dictionary<Guid, ScoreResult>();
         foreach (var e in engagements)
         {
-            if (!e.ThirdParty)
-            {
-                continue;
-            }
-
-            if (e.Cost is null || total <= 0)
+            // Checked before the source kind: a captive centre without an operating cost is a record
+            // to complete, even though its engagements never get a dependency score.
+            if (e.Cost is null || (total <= 0 && e.SourceKind != SourceKinds.CaptiveCentre))
             {
                 results[e.EngagementId] = ScoreResult.None(new Finding(
                     FindingCodes.NoCostRecorded, $"No cost recorded ({e.CostDetail}): left out of the shares, no dependency score."));
+                continue;
+            }
+
+            if (e.SourceKind == SourceKinds.CaptiveCentre)
+            {
                 continue;
             }
 
@@ -72,7 +77,7 @@ public static class DependencyScore
                 factors.Add(new Factor("single source", singleSourceAddition, $"+{N(singleSourceAddition)}: {e.Process} is critical and {e.SourceName} is its only source"));
             }
 
-            if (exitAddition > 0 && ExitReason(e, evaluationDate, settings) is { } reason)
+            if (e.SourceKind == SourceKinds.Provider && exitAddition > 0 && ExitReason(e, evaluationDate, settings) is { } reason)
             {
                 score += exitAddition;
                 factors.Add(new Factor("exit", exitAddition, $"+{N(exitAddition)}: {reason}"));

@@ -145,7 +145,7 @@ public static class GeopoliticalScore
         factors.Add(new Factor("communication", wCommunication * communication, $"{N(wCommunication)} x communication {F2(communication)}; {communicationDetail}"));
 
         var total = wCountry * country + wCurrency * currency + wCommunication * communication;
-        if (abroad && input.HighSensitivity && stability is { } st && st <= input.BottomQuartileThreshold)
+        if (Policy.PolicyFindings.SensitiveDataInHighRiskCountry(abroad, input.HighSensitivity, stability, input.BottomQuartileThreshold) && stability is { } st)
         {
             total += SensitivityAddition;
             factors.Add(new Factor("sensitive data", SensitivityAddition,

@@ -323,6 +323,11 @@ namespace Sourcing.Engagements.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("provider_id");
 
+                    b.Property<string>("RenewalDecision")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("renewal_decision");
+
                     b.Property<string>("Scope")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -372,6 +377,31 @@ namespace Sourcing.Engagements.Data.Migrations
                         .HasDatabaseName("ix_engagements_tenant_id_status_business_process");
 
                     b.ToTable("engagements", (string)null);
+                });
+
+            modelBuilder.Entity("Sourcing.Engagements.Findings.PolicyFindingsCopy", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("EngagementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("engagement_id");
+
+                    b.Property<DateTimeOffset>("EvaluatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("evaluated_at");
+
+                    b.Property<string>("Findings")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("findings");
+
+                    b.HasKey("TenantId", "EngagementId")
+                        .HasName("pk_policy_findings");
+
+                    b.ToTable("policy_findings", (string)null);
                 });
 
             modelBuilder.Entity("Sourcing.Engagements.Import.ImportJob", b =>
