@@ -86,6 +86,24 @@ public sealed class SystemFixture : IAsyncLifetime
             TestEnvironment.RepoRoot, TestEnvironment.Configuration, Path.Combine(TestEnvironment.DataDirectory, "logs"));
     }
 
+    /// <summary>
+    /// A second process of a service on its own port (offset from <see cref="TestEnvironment.ServicePortBase"/>, 10 and up),
+    /// with the same settings plus <paramref name="overrides"/>, logging to logs/variants/. The caller disposes it.
+    /// </summary>
+    public Task<ServiceProcess> StartVariantAsync(string name, int portOffset, IReadOnlyDictionary<string, string> overrides)
+    {
+        var spec = Specs.Single(s => s.Name == name);
+        var environment = new Dictionary<string, string>(_environments[name]);
+        foreach (var (key, value) in overrides)
+        {
+            environment[key] = value;
+        }
+
+        return ServiceProcess.StartAsync(
+            spec.Name, spec.Project, TestEnvironment.ServicePortBase + portOffset, environment,
+            TestEnvironment.RepoRoot, TestEnvironment.Configuration, Path.Combine(TestEnvironment.DataDirectory, "logs", "variants"));
+    }
+
     public async Task DisposeAsync()
     {
         foreach (var service in _services.Values.Reverse())

@@ -65,7 +65,18 @@ public sealed class ServiceProcess : IAsyncDisposable
         process.BeginErrorReadLine();
 
         var service = new ServiceProcess(name, url, process, log, logPath);
-        await service.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
+        try
+        {
+            // Generous: on a loaded two-core machine a service's first start (migrations, JIT) can take minutes.
+            await service.WaitUntilReadyAsync(TimeSpan.FromSeconds(180));
+        }
+        catch
+        {
+            // Never leave a half-started service holding the port for the next run.
+            await service.DisposeAsync();
+            throw;
+        }
+
         return service;
     }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Sourcing.Contracts;
 using Sourcing.ServiceDefaults.Tenancy;
 
@@ -22,6 +23,12 @@ public static class ApiAuthenticationExtensions
             .Validate(o => Uri.TryCreate(o.Authority, UriKind.Absolute, out _), "Identity:Authority must be an absolute URL.")
             .ValidateOnStart();
 
+        builder.Services.AddOptions<TokenRevocationOptions>()
+            .Bind(builder.Configuration.GetSection(TokenRevocationOptions.Section))
+            .Validate(o => o.RetainFor > TimeSpan.Zero, "TokenRevocation:RetainFor must be positive.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<TokenRevocations>();
+
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<IOptions<IdentityAuthorityOptions>>((options, identity) =>
@@ -36,6 +43,7 @@ public static class ApiAuthenticationExtensions
                 options.TokenValidationParameters.RoleClaimType = TenantClaims.Role;
                 options.TokenValidationParameters.ValidAudience = audience;
                 options.TokenValidationParameters.ClockSkew = TimeSpan.FromSeconds(30);
+                options.Events = new JwtBearerEvents { OnTokenValidated = RefuseRevokedAsync };
             });
 
         builder.Services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>(
@@ -57,6 +65,21 @@ public static class ApiAuthenticationExtensions
                 .RequireClaim(TenantClaims.TenantId)
                 .RequireAssertion(c => HasRole(c.User, Roles.Admin)));
         return builder;
+    }
+
+    /// <summary>A token whose subject was removed, revoked or changed role after it was issued is refused (401).</summary>
+    private static Task RefuseRevokedAsync(TokenValidatedContext context)
+    {
+        var revocations = context.HttpContext.RequestServices.GetRequiredService<TokenRevocations>();
+        if (context.SecurityToken is JsonWebToken jwt
+            && context.Principal?.FindTenantId() is { } tenantId
+            && !string.IsNullOrEmpty(jwt.Subject)
+            && revocations.IsRevoked(tenantId, jwt.Subject, new DateTimeOffset(DateTime.SpecifyKind(jwt.IssuedAt, DateTimeKind.Utc))))
+        {
+            context.Fail("The token was issued before its subject was removed, revoked or given another role.");
+        }
+
+        return Task.CompletedTask;
     }
 
     private static bool HasRole(ClaimsPrincipal user, params string[] roles) =>

@@ -44,26 +44,30 @@ public static class ServiceDefaultsExtensions
         // Let minimal APIs throw on bad input, so that the handler above answers with ProblemDetails.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 
+        builder.AddSourcingRateLimiting();
+
         builder.Services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), tags: [LiveTag]);
 
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(options => options.AddDocumentTransformer<ServerlessDocumentTransformer>());
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<ITenantContext, TenantContext>();
         return builder;
     }
 
     /// <summary>
-    /// The request pipeline's shared head: errors as ProblemDetails, body limit, authentication,
-    /// the tenant from the token, authorization.
+    /// The request pipeline's shared head: errors as ProblemDetails, client cancellations logged as
+    /// such, body limit, authentication, rate limits per tenant and client, the tenant from the token, authorization.
     /// </summary>
     public static WebApplication UseServiceDefaults(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages(StatusCodeProblems.WriteAsync);
         app.UseSerilogRequestLogging();
+        app.UseMiddleware<ClientCancellationMiddleware>();
         app.UseMiddleware<BodySizeLimitMiddleware>();
         app.UseAuthentication();
+        app.UseSourcingRateLimiting();
         app.UseMiddleware<TenantLoggingMiddleware>();
         app.UseAuthorization();
         return app;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Sourcing.ServiceDefaults.Auth;
 
 namespace Sourcing.ServiceDefaults.Messaging;
 
@@ -23,10 +24,20 @@ public static class MessagingExtensions
             .ValidateOnStart();
 
         builder.Services.AddHostedService<OutboxDispatcher<TContext>>();
+        var feedsRevocations = builder.Services.Any(d => d.ServiceType == typeof(TokenRevocations));
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, false));
             configure?.Invoke(bus);
+            if (feedsRevocations)
+            {
+                // Every instance of an API keeps its own revocation list: a queue per instance, deleted when it stops.
+                bus.AddConsumer<TokenRevocationConsumer>().Endpoint(endpoint =>
+                {
+                    endpoint.Temporary = true;
+                    endpoint.InstanceId = Guid.NewGuid().ToString("N")[..12];
+                });
+            }
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 var options = context.GetRequiredService<IOptions<RabbitMqOptions>>().Value;

@@ -21,8 +21,14 @@ internal static class LoginPage
         public string? ReturnUrl { get; set; }
     }
 
-    public static ContentHttpResult Show(HttpContext context, [FromQuery(Name = "ReturnUrl")] string? returnUrl) =>
-        Form(context, new FormErrors(), null, returnUrl);
+    public static ContentHttpResult Show(
+        HttpContext context, [FromQuery(Name = "ReturnUrl")] string? returnUrl, [FromQuery(Name = "email")] string? email, [FromQuery(Name = "signedUp")] bool? signedUp) =>
+        Form(context, new FormErrors(), email, returnUrl, notice: signedUp == true
+            ? "Your company is signed up and you are its administrator. Sign in with the e-mail address and password you chose."
+            : null);
+
+    /// <summary>Where the sign-up page sends the new administrator: this form, with a word of what happened and the e-mail filled in.</summary>
+    public static string AfterSignUp(string email) => $"/account/login?signedUp=true&email={Uri.EscapeDataString(email)}";
 
     public static async Task<Results<RedirectHttpResult, ContentHttpResult>> Submit(
         HttpContext context, [FromForm] LoginForm form, SignInManager<ApplicationUser> signIn)
@@ -55,10 +61,12 @@ internal static class LoginPage
         return Form(context, errors, form.Email, form.ReturnUrl, StatusCodes.Status400BadRequest);
     }
 
-    private static ContentHttpResult Form(HttpContext context, FormErrors errors, string? email, string? returnUrl, int status = StatusCodes.Status200OK)
+    private static ContentHttpResult Form(
+        HttpContext context, FormErrors errors, string? email, string? returnUrl, int status = StatusCodes.Status200OK, string? notice = null)
     {
         var body = $"""
             <h1>Sign in</h1>
+            {(notice is null ? "" : $"<p class=\"notice\" role=\"status\">{Encode(notice)}</p>")}
             {FormHtml.ErrorSummary(errors)}
             <form method="post" action="/account/login" novalidate>
             {FormHtml.Antiforgery(context)}

@@ -45,7 +45,7 @@ internal static class ResetPasswordPage
         {
             foreach (var message in await PasswordRules.CheckAsync(users, user, form.Password))
             {
-                errors.Add("Password", message);
+                errors.Add("Password", PasswordRules.Sentence(message));
             }
         }
 
@@ -102,7 +102,7 @@ internal static class ResetPasswordPage
             {FormHtml.Antiforgery(context)}
             {FormHtml.Hidden("Email", email)}
             {FormHtml.Hidden("Token", token)}
-            <input type="text" name="username" autocomplete="username" value="{Encode(email)}" hidden readonly>
+            {FormHtml.AccountName(email)}
             {FormHtml.Input("Password", "New password", "password", "new-password", errors, hint: "At least 10 characters, with a digit, an upper-case and a lower-case letter.")}
             {FormHtml.Input("ConfirmPassword", "Confirm the new password", "password", "new-password", errors)}
             <button type="submit">Change my password</button>

@@ -99,7 +99,7 @@ public static class AcceptInvitationPage
         {
             foreach (var error in saved.Errors)
             {
-                errors.Add("Password", error.Description);
+                errors.Add("Password", PasswordRules.Sentence(PasswordRules.Fragment(error.Description)));
             }
 
             return Form(context, errors, invitation, form.Token!, form.Name, StatusCodes.Status400BadRequest);
@@ -154,7 +154,7 @@ public static class AcceptInvitationPage
         {
             foreach (var message in await PasswordRules.CheckAsync(users, user, form.Password))
             {
-                errors.Add("Password", message);
+                errors.Add("Password", PasswordRules.Sentence(message));
             }
         }
 
@@ -190,7 +190,7 @@ public static class AcceptInvitationPage
             <form method="post" action="/account/accept-invitation" novalidate>
             {FormHtml.Antiforgery(context)}
             {FormHtml.Hidden("Token", token)}
-            <input type="text" name="username" autocomplete="username" value="{Encode(invitation.Email)}" hidden readonly>
+            {FormHtml.AccountName(invitation.Email)}
             {FormHtml.Input("Name", "Your name", "text", "name", errors, name)}
             {FormHtml.Input("Password", "Password", "password", "new-password", errors, hint: "At least 10 characters, with a digit, an upper-case and a lower-case letter.")}
             {FormHtml.Input("ConfirmPassword", "Confirm the password", "password", "new-password", errors)}

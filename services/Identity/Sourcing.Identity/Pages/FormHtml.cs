@@ -60,6 +60,49 @@ internal static class FormHtml
         return sb.ToString();
     }
 
+    /// <summary>A labelled picker; the first option asks for a choice, the chosen one is kept after an error.</summary>
+    public static string Select(
+        string name, string label, IReadOnlyList<(string Code, string Name)> options, string placeholder, FormErrors errors, string? value = null, string? hint = null)
+    {
+        var error = errors.For(name);
+        var describedBy = string.Join(' ', new[] { hint is null ? null : $"{name}-hint", error is null ? null : $"{name}-error" }.OfType<string>());
+        var sb = new StringBuilder();
+        sb.Append($"""<label for="{Encode(name)}">{Encode(label)}</label>""");
+        if (hint is not null)
+        {
+            sb.Append($"""<p class="hint" id="{Encode(name)}-hint">{Encode(hint)}</p>""");
+        }
+
+        if (error is not null)
+        {
+            sb.Append($"""<p class="field-error" id="{Encode(name)}-error">{Encode(error)}</p>""");
+        }
+
+        sb.Append($"""<select id="{Encode(name)}" name="{Encode(name)}" required""");
+        if (describedBy.Length > 0)
+        {
+            sb.Append($""" aria-describedby="{Encode(describedBy)}" """);
+        }
+
+        sb.Append(error is null ? ">" : """ aria-invalid="true">""");
+        sb.Append($"""<option value="">{Encode(placeholder)}</option>""");
+        foreach (var (code, text) in options)
+        {
+            var selected = string.Equals(code, value, StringComparison.OrdinalIgnoreCase) ? " selected" : "";
+            sb.Append($"""<option value="{Encode(code)}"{selected}>{Encode(text)}</option>""");
+        }
+
+        sb.Append("</select>");
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// The account's e-mail address as a labelled, read-only username field, so that password
+    /// managers file the new password under the right account and screen readers name the field.
+    /// </summary>
+    public static string AccountName(string email) =>
+        $"""<label for="username">Your account</label><input id="username" name="username" type="email" autocomplete="username" value="{Encode(email)}" readonly>""";
+
     public static string Hidden(string name, string? value) =>
         $"""<input type="hidden" name="{Encode(name)}" value="{Encode(value)}">""";
 

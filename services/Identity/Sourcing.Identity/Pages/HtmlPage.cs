@@ -41,14 +41,16 @@ internal static class HtmlPage
         <style>
         body { font-family: system-ui, sans-serif; max-width: 32rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5; color: #1b1b1b; }
         label { display: block; font-weight: 600; margin-top: 1rem; }
-        input { display: block; width: 100%; box-sizing: border-box; padding: .5rem; font-size: 1rem; border: 1px solid #555; border-radius: 4px; }
-        input[aria-invalid="true"] { border: 2px solid #b00020; }
+        input, select { display: block; width: 100%; box-sizing: border-box; padding: .5rem; font-size: 1rem; border: 1px solid #555; border-radius: 4px; }
+        input[readonly] { background: #f3f3f3; }
+        .notice { border-left: 4px solid #0b5394; padding: .3rem .8rem; background: #eef4fb; }
+        input[aria-invalid="true"], select[aria-invalid="true"] { border: 2px solid #b00020; }
         .hint { color: #444; font-size: .9rem; margin: .2rem 0 0; }
         .field-error { color: #b00020; font-weight: 600; margin: .2rem 0 0; }
         .error-summary { border: 3px solid #b00020; padding: .5rem 1rem; margin: 1rem 0; }
         .error-summary a { color: #b00020; }
         button { margin-top: 1.5rem; padding: .6rem 1.2rem; font-size: 1rem; background: #0b5394; color: #fff; border: 0; border-radius: 4px; cursor: pointer; }
-        button:focus, input:focus, a:focus { outline: 3px solid #ffbf47; outline-offset: 1px; }
+        button:focus, input:focus, select:focus, a:focus { outline: 3px solid #ffbf47; outline-offset: 1px; }
         </style>
         </head>
         <body>

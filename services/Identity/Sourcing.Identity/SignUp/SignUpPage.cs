@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Sourcing.Identity.Accounts;
 using Sourcing.Identity.Pages;
 
 namespace Sourcing.Identity.SignUp;
@@ -43,7 +44,7 @@ public static class SignUpPage
         {
             return HtmlPage.Message(context, "Your company is signed up",
                 "Your administrator account is ready. Your company's workspace is being set up and will be there in a moment.",
-                StatusCodes.Status201Created, "/account/login", "Sign in");
+                StatusCodes.Status201Created, LoginPage.AfterSignUp(form.AdminEmail!), "Sign in");
         }
 
         var errors = new FormErrors();
@@ -52,12 +53,19 @@ public static class SignUpPage
             var name = char.ToUpperInvariant(field[0]) + field[1..];
             foreach (var message in messages)
             {
-                errors.Add(name, $"{Label(name)} {message}");
+                errors.Add(name, FieldMessage(Label(name), message));
             }
         }
 
         return Form(context, errors, form, StatusCodes.Status400BadRequest);
     }
+
+    /// <summary>
+    /// The API's messages are fragments that follow the field ("is required."), so the form puts the
+    /// field's label in front; a message that is already a sentence stays as it is.
+    /// </summary>
+    internal static string FieldMessage(string label, string message) =>
+        message.Length > 0 && char.IsUpper(message[0]) ? message : $"{label} {message}";
 
     private static string Label(string field) => field switch
     {
@@ -78,8 +86,8 @@ public static class SignUpPage
             <form method="post" action="/account/signup" novalidate>
             {FormHtml.Antiforgery(context)}
             {FormHtml.Input(nameof(form.CompanyName), Label(nameof(form.CompanyName)), "text", "organization", errors, form.CompanyName)}
-            {FormHtml.Input(nameof(form.HqCountry), Label(nameof(form.HqCountry)), "text", "country", errors, form.HqCountry, "Two-letter ISO code, for example DE.")}
-            {FormHtml.Input(nameof(form.ReportingCurrency), Label(nameof(form.ReportingCurrency)), "text", "off", errors, form.ReportingCurrency, "Three-letter ISO code, for example EUR.")}
+            {FormHtml.Select(nameof(form.HqCountry), Label(nameof(form.HqCountry)), IsoChoices.Countries.Select(c => (c.Code, $"{c.Name} ({c.Code})")).ToList(), "Choose a country", errors, form.HqCountry, "Where your company has its head office.")}
+            {FormHtml.Select(nameof(form.ReportingCurrency), Label(nameof(form.ReportingCurrency)), IsoChoices.Currencies.Select(c => (c.Code, $"{c.Code} – {c.Name}")).ToList(), "Choose a currency", errors, form.ReportingCurrency, "The currency your reports and contract values are shown in.")}
             {FormHtml.Input(nameof(form.TimeZone), Label(nameof(form.TimeZone)), "text", "off", errors, form.TimeZone, "For example Europe/Berlin.")}
             {FormHtml.Input(nameof(form.AdminName), Label(nameof(form.AdminName)), "text", "name", errors, form.AdminName)}
             {FormHtml.Input(nameof(form.AdminEmail), Label(nameof(form.AdminEmail)), "email", "email", errors, form.AdminEmail)}
