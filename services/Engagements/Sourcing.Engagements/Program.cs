@@ -19,6 +19,7 @@ builder.AddMessaging<EngagementsDb>("engagements", bus =>
 {
     bus.AddConsumer<TenantRegisteredConsumer>();
     bus.AddConsumer<TenantSettingsChangedConsumer>();
+    bus.AddConsumer<RiskScoresChangedConsumer>();
 });
 
 builder.Services.AddSingleton<ImportProgress>();

@@ -55,8 +55,8 @@ public sealed class EngagementIsolationTests(SystemFixture system)
         var totals = await b.Api.GetFromJsonAsync<JsonElement>("api/engagements/totals");
         Assert.Equal(1, totals.GetProperty("count").GetInt32());
         var findings = await b.Api.GetFromJsonAsync<JsonElement>("api/findings");
-        Assert.All(findings.EnumerateArray(), f => Assert.Equal(pb.EngagementId, f.GetProperty("engagementId").GetGuid()));
-        Assert.NotEmpty(findings.EnumerateArray());
+        Assert.All(Items(findings), f => Assert.Equal(pb.EngagementId, f.GetProperty("engagementId").GetGuid()));
+        Assert.NotEmpty(Items(findings));
         using (var filtered = await b.Api.GetAsync($"api/engagements?providerId={pa.ProviderId}"))
         {
             Assert.Equal(0, (await filtered.JsonAsync()).GetProperty("totalCount").GetInt32());
