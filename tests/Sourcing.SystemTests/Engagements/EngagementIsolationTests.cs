@@ -156,7 +156,7 @@ public sealed class EngagementIsolationTests(SystemFixture system)
             Assert.True(reader.GetBoolean(1) && reader.GetBoolean(2), $"{reader.GetString(0)} lacks forced row-level security");
         }
 
-        Assert.Equal(TenantTables.Append("import_jobs").Order(), seen.Order());
+        Assert.Equal(TenantTables.Append("import_jobs").Append("engagement_risk_scores").Order(), seen.Order());
     }
 
     private static async Task<Populated> Populate(EngagementsTenant t, string prefix)
