@@ -56,4 +56,34 @@ public sealed class CsvTests
     [InlineData("certifications[0].name", "certifications")]
     [InlineData("hqCountry", "hqCountry")]
     public void Api_field_names_map_to_csv_columns(string field, string column) => Assert.Equal(column, CsvSchemas.Column(field));
+
+    [Fact]
+    public void A_semicolon_separated_file_is_read_with_quoted_lists_and_decimal_commas()
+    {
+        var errors = new ValidationErrors();
+        var rows = CsvFile.Read(Encoding.UTF8.GetBytes("legalName;hqCountry;id\r\n\"Acme, Inc\";\"PH;SG\";1234,5\r\n"), Columns, errors);
+        Assert.False(errors.Any);
+        Assert.Equal("Acme, Inc", rows![0].Raw("legalName"));
+        Assert.Equal(["PH", "SG"], rows[0].List("hqCountry"));
+        Assert.Equal(1234.5m, rows[0].Number("id"));
+    }
+
+    [Theory]
+    [InlineData("legalName,hqCountry\n", ',')]
+    [InlineData("legalName;hqCountry\n", ';')]
+    [InlineData("\"a;b;c\",legalName\n", ',')]
+    [InlineData("legalName;hqCountry;id\nx,y,z,w,v\n", ';')]
+    public void The_delimiter_comes_from_the_header_line(string csv, char expected) =>
+        Assert.Equal(expected, CsvFile.Delimiter(Encoding.UTF8.GetBytes(csv)));
+
+    [Fact]
+    public void A_cell_holding_U_0000_is_an_error_of_its_row()
+    {
+        var errors = new ValidationErrors();
+        var rows = CsvFile.Read(Encoding.UTF8.GetBytes("legalName,hqCountry\nAc\0me,US\n"), Columns, errors);
+        Assert.False(errors.Any);
+        var error = Assert.Single(rows![0].Errors);
+        Assert.Equal("legalName", error.Column);
+        Assert.Contains("U+0000", error.Rule, StringComparison.Ordinal);
+    }
 }

@@ -20,6 +20,7 @@ builder.AddMessaging<EngagementsDb>("engagements", bus =>
     bus.AddConsumer<TenantRegisteredConsumer>();
     bus.AddConsumer<TenantSettingsChangedConsumer>();
     bus.AddConsumer<PolicyFindingsChangedConsumer>();
+    bus.AddConsumer<RiskScoresChangedConsumer>();
 });
 
 builder.Services.AddSingleton<ImportProgress>();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
+using Sourcing.ServiceDefaults.Validation;
 
 namespace Sourcing.ServiceDefaults.Errors;
 
@@ -62,7 +63,11 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
             default:
                 title = "The request is not valid.";
                 var json = FindJsonException(bad);
-                if (json is not null)
+                if (json is NulCharacterException)
+                {
+                    errors[JsonPathToField(json.Path)] = [NulCharacter.Rule];
+                }
+                else if (json is not null)
                 {
                     var field = JsonPathToField(json.Path);
                     errors[field] = [$"is not valid JSON for this field ({FirstSentence(json.Message)})"];

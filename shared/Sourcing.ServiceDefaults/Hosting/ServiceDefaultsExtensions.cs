@@ -10,7 +10,9 @@ using Scalar.AspNetCore;
 using Serilog;
 using Serilog.Formatting.Compact;
 using Sourcing.ServiceDefaults.Errors;
+using Sourcing.ServiceDefaults.Http;
 using Sourcing.ServiceDefaults.Tenancy;
+using Sourcing.ServiceDefaults.Validation;
 
 namespace Sourcing.ServiceDefaults.Hosting;
 
@@ -43,6 +45,8 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         // Let minimal APIs throw on bad input, so that the handler above answers with ProblemDetails.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        // PostgreSQL text cannot hold U+0000: refuse it in every JSON string, naming the field.
+        builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new NulRefusingStringConverter()));
 
         builder.AddSourcingRateLimiting();
 
@@ -70,6 +74,7 @@ public static class ServiceDefaultsExtensions
         app.UseSourcingRateLimiting();
         app.UseMiddleware<TenantLoggingMiddleware>();
         app.UseAuthorization();
+        app.UseMiddleware<QueryStringCheckMiddleware>();
         return app;
     }
 

@@ -23,4 +23,26 @@ public static class Paging
         var items = await ordered.Skip((number - 1) * size).Take(size).ToListAsync(cancellationToken);
         return new Page<T>(items, number, size, total);
     }
+
+    /// <summary>One page of a list computed in memory (ordered already), with the same bounds as the query helper.</summary>
+    public static Page<T> ToPage<T>(this IReadOnlyList<T> ordered, int? page, int? pageSize)
+    {
+        var number = Math.Max(1, page ?? 1);
+        var size = Math.Clamp(pageSize ?? DefaultPageSize, 1, MaxPageSize);
+        return new Page<T>([.. ordered.Skip((number - 1) * size).Take(size)], number, size, ordered.Count);
+    }
+
+    /// <summary>Adds "must be at least 1" / "between 1 and 500" for page and pageSize out of bounds.</summary>
+    public static void Validate(Validation.ValidationErrors errors, int? page, int? pageSize)
+    {
+        if (page is < 1)
+        {
+            errors.Add("page", "must be at least 1.");
+        }
+
+        if (pageSize is < 1 or > MaxPageSize)
+        {
+            errors.Add("pageSize", $"must be between 1 and {MaxPageSize}.");
+        }
+    }
 }

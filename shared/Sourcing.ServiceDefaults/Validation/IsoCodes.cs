@@ -46,6 +46,9 @@ public static class IsoCodes
     private static readonly Lazy<HashSet<string>> TimeZones = new(() =>
         new HashSet<string>(TzdbDateTimeZoneSource.Default.GetIds(), StringComparer.Ordinal));
 
+    /// <summary>Every country code <see cref="IsCountry"/> accepts.</summary>
+    public static IReadOnlyCollection<string> AllCountries => Countries.Value;
+
     public static bool IsCountry(string code) => code.Length == 2 && Countries.Value.Contains(code);
 
     public static bool IsCurrency(string code) => code.Length == 3 && Currencies.Value.Contains(code);

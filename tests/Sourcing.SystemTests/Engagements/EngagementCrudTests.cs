@@ -170,14 +170,14 @@ public sealed class EngagementCrudTests(SystemFixture system)
         }
 
         var (trail, _) = await GetAsync(t.Api, $"api/engagements/{id}/audit");
-        var changes = trail.EnumerateArray().Where(a => a.GetProperty("action").GetString() == "changed").ToList();
+        var changes = Items(trail).Where(a => a.GetProperty("action").GetString() == "changed").ToList();
         Assert.True(2 == changes.Count, string.Join(", ", changes.Select(c => $"{c.GetProperty("field")}: {c.GetProperty("oldValue")} -> {c.GetProperty("newValue")}")));
         var headcount = changes.Single(a => a.GetProperty("field").GetString() == "headcount");
         Assert.Equal("80", headcount.GetProperty("oldValue").GetString());
         Assert.Equal("95", headcount.GetProperty("newValue").GetString());
         Assert.Equal(t.Tenant.AdminUserId.ToString(), headcount.GetProperty("changedBy").GetString());
         Assert.Equal("Ada Admin", headcount.GetProperty("changedByName").GetString());
-        Assert.Contains(trail.EnumerateArray(), a => a.GetProperty("action").GetString() == "created" && a.ValueKind == JsonValueKind.Object);
+        Assert.Contains(Items(trail), a => a.GetProperty("action").GetString() == "created" && a.ValueKind == JsonValueKind.Object);
 
         var provider = Provider();
         provider["legalName"] = "Manila Contact BPO Holdings Inc";
@@ -187,7 +187,7 @@ public sealed class EngagementCrudTests(SystemFixture system)
         }
 
         var (providerTrail, _) = await GetAsync(t.Api, $"api/providers/{providerId}/audit");
-        var rename = providerTrail.EnumerateArray().First();
+        var rename = Items(providerTrail).First();
         Assert.Equal("legalName", rename.GetProperty("field").GetString());
         Assert.Equal("Manila Contact BPO Inc", rename.GetProperty("oldValue").GetString());
     }

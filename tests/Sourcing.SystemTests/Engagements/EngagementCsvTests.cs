@@ -35,13 +35,15 @@ public sealed class EngagementCsvTests(SystemFixture system)
             "");
         using (var dry = await t.Api.PostAsync("api/imports/providers?dryRun=true", Csv(csv)))
         {
-            Assert.Equal(HttpStatusCode.OK, dry.StatusCode);
-            var report = await dry.JsonAsync();
-            Assert.Equal("failed", report.GetProperty("status").GetString());
-            var errors = report.GetProperty("errors").EnumerateArray()
+            // A dry run that fails is 422 with the row errors, never 200.
+            var report = await Problems.AssertProblemAsync(
+                dry, HttpStatusCode.UnprocessableEntity, "line 4, column hqCountry", "line 4, column contactEmail", "line 5, column legalName");
+            var errors = report.GetProperty("rowErrors").EnumerateArray()
                 .Select(e => (e.GetProperty("line").GetInt32(), e.GetProperty("column").GetString())).ToList();
             Assert.Equal([(4, "hqCountry"), (4, "contactEmail"), (5, "legalName")], errors);
-            Assert.Equal("XX", report.GetProperty("errors")[0].GetProperty("value").GetString());
+            Assert.Equal("XX", report.GetProperty("rowErrors")[0].GetProperty("value").GetString());
+            var job = await t.Api.GetFromJsonAsync<JsonElement>($"api/imports/{report.GetProperty("importId").GetGuid()}");
+            Assert.Equal("failed", job.GetProperty("status").GetString());
         }
 
         Assert.Equal(0L, await CountAsync("providers", t.TenantId));
@@ -80,8 +82,8 @@ public sealed class EngagementCsvTests(SystemFixture system)
             + "Payroll,Unknown Provider Ltd,task,hr-payroll,PH,5,standard,planned,,,,,,\r\n";
         using (var dry = await t.Api.PostAsync("api/imports/engagements?dryRun=true", Csv(csv)))
         {
-            var report = await dry.JsonAsync();
-            var errors = report.GetProperty("errors").EnumerateArray()
+            var report = await Problems.AssertProblemAsync(dry, HttpStatusCode.UnprocessableEntity, "line 5, column headcount");
+            var errors = report.GetProperty("rowErrors").EnumerateArray()
                 .Select(e => (e.GetProperty("line").GetInt32(), e.GetProperty("column").GetString())).ToList();
             // The first record spans lines 2 to 4, so the bad ones start on lines 5 and 6.
             Assert.Equal([(5, "headcount"), (6, "providerId")], errors);

@@ -143,6 +143,6 @@ public sealed class EngagementEventsTests(SystemFixture system)
         var last = (await OutboxAsync(t.TenantId, "EngagementChanged")).Skip(1).ToList();
         Assert.All(last, r => Assert.Contains("classification", r.Payload.GetProperty("changedFields").EnumerateArray().Select(f => f.GetString())));
         var (trail, _) = await GetAsync(t.Api, $"api/engagements/{domesticId}/audit");
-        Assert.Contains(trail.EnumerateArray(), a => a.GetProperty("action").GetString() == "reclassified" && a.GetProperty("changedByName").GetString() == "system");
+        Assert.Contains(Items(trail), a => a.GetProperty("action").GetString() == "reclassified" && a.GetProperty("changedByName").GetString() == "system");
     }
 }

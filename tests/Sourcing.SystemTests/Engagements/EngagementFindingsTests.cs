@@ -78,7 +78,7 @@ public sealed class EngagementFindingsTests(SystemFixture system)
 
         Assert.Empty(await Checks(t, id));
         var all = await t.Api.GetFromJsonAsync<JsonElement>("api/findings");
-        Assert.Equal([secondId], all.EnumerateArray().Select(f => f.GetProperty("engagementId").GetGuid()).Distinct());
+        Assert.Equal([secondId], Items(all).Select(f => f.GetProperty("engagementId").GetGuid()).Distinct());
     }
 
     [Fact]

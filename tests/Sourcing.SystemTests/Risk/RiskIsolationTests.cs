@@ -134,6 +134,10 @@ public sealed class RiskIsolationTests(SystemFixture system)
         await Problems.AssertProblemAsync(await api.PostAsJsonAsync($"api/risk/alerts/{a.AlertId}/acknowledge", new { comment = "" }), HttpStatusCode.BadRequest, "comment");
         await Problems.AssertProblemAsync(await api.PostAsJsonAsync($"api/risk/alerts/{a.AlertId}/acknowledge", new { comment = new string('x', 2001) }), HttpStatusCode.BadRequest, "comment");
         await Problems.AssertProblemAsync(await api.GetAsync("api/risk/alerts?status=maybe"), HttpStatusCode.BadRequest, "status");
+
+        // PostgreSQL text cannot hold U+0000: it was a 500; now 400 naming the field, and nothing changes.
+        await Problems.AssertProblemAsync(await api.PostAsJsonAsync($"api/risk/alerts/{a.AlertId}/acknowledge", new { comment = "Seen\u0000" }), HttpStatusCode.BadRequest, "comment");
+        await Problems.AssertProblemAsync(await api.PostAsJsonAsync($"api/risk/alerts/{a.AlertId}/resolve", new { comment = "\u0000" }), HttpStatusCode.BadRequest, "comment");
         Assert.Equal("open", (await api.GetFromJsonAsync<JsonElement>($"api/risk/alerts/{a.AlertId}")).GetProperty("status").GetString());
         api.Dispose();
     }

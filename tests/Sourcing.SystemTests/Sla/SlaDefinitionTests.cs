@@ -52,8 +52,8 @@ public sealed class SlaDefinitionTests(SystemFixture system)
         Assert.Equal("retired", versions[2].GetProperty("status").GetString());
 
         // A retired SLA is listed only on request, and takes no measurements.
-        Assert.Empty((await api.GetFromJsonAsync<JsonElement>($"api/engagements/{engagementId}/slas")).EnumerateArray());
-        Assert.Single((await api.GetFromJsonAsync<JsonElement>($"api/engagements/{engagementId}/slas?includeRetired=true")).EnumerateArray());
+        Assert.Empty((await api.GetFromJsonAsync<JsonElement>($"api/engagements/{engagementId}/slas")).GetProperty("items").EnumerateArray());
+        Assert.Single((await api.GetFromJsonAsync<JsonElement>($"api/engagements/{engagementId}/slas?includeRetired=true")).GetProperty("items").EnumerateArray());
         using (var measured = await api.PostAsJsonAsync($"api/slas/{slaId}/measurements", new { period = SlaKit.Today.AddDays(-1).ToString("yyyy-MM-dd"), value = 90 }))
         {
             await Problems.AssertProblemAsync(measured, HttpStatusCode.BadRequest, "slaId");

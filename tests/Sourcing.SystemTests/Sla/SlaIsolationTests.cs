@@ -107,7 +107,7 @@ public sealed class SlaIsolationTests(SystemFixture system)
         Assert.All(breaches.GetProperty("items").EnumerateArray(), x => Assert.Equal(b.Engagement, x.GetProperty("engagementId").GetGuid()));
         Assert.Single(breaches.GetProperty("items").EnumerateArray());
         var slas = await b.Member.GetFromJsonAsync<JsonElement>($"api/engagements/{b.Engagement}/slas");
-        Assert.Equal([b.Sla], slas.EnumerateArray().Select(s => s.GetProperty("id").GetGuid()));
+        Assert.Equal([b.Sla], slas.GetProperty("items").EnumerateArray().Select(s => s.GetProperty("id").GetGuid()));
         using (var r = await b.Client.PostAsJsonAsync($"api/slas/{b.Sla}/measurements", new { period = "2026-06-10", value = 99.9 }))
         {
             Assert.Equal(HttpStatusCode.OK, r.StatusCode);

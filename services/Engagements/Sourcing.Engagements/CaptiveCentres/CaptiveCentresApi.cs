@@ -48,9 +48,26 @@ public static class CaptiveCentresApi
         return app;
     }
 
-    public static async Task<Ok<Page<CaptiveCentreResponse>>> ListCaptiveCentres(
+    public static async Task<Results<Ok<Page<CaptiveCentreResponse>>, ValidationProblem>> ListCaptiveCentres(
         EngagementsDb db, string? country, string? kind, string? q, int? page, int? pageSize, CancellationToken cancellationToken)
     {
+        var errors = new ValidationErrors();
+        if (!string.IsNullOrWhiteSpace(country) && !IsoCodes.IsCountry(country))
+        {
+            errors.Add("country", $"'{country}' is not an ISO 3166-1 alpha-2 country code.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(kind))
+        {
+            errors.OneOf("kind", kind, [SourceKinds.CaptiveCentre, SourceKinds.Partnership]);
+        }
+
+        Paging.Validate(errors, page, pageSize);
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
         var query = db.CaptiveCentres.AsQueryable();
         if (!string.IsNullOrWhiteSpace(country))
         {
@@ -165,14 +182,14 @@ public static class CaptiveCentresApi
         return TypedResults.Ok(CaptiveCentreResponse.From(centre));
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<AuditEntryResponse>>, NotFound>> GetCaptiveCentreAudit(
-        Guid id, EngagementsDb db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<Page<AuditEntryResponse>>, NotFound>> GetCaptiveCentreAudit(
+        Guid id, int? page, int? pageSize, EngagementsDb db, CancellationToken cancellationToken)
     {
         if (!await db.CaptiveCentres.AnyAsync(c => c.Id == id, cancellationToken))
         {
             return TypedResults.NotFound();
         }
 
-        return TypedResults.Ok(await AuditEntryResponse.ForAsync(db, id, cancellationToken));
+        return TypedResults.Ok(await AuditEntryResponse.ForAsync(db, id, page, pageSize, cancellationToken));
     }
 }

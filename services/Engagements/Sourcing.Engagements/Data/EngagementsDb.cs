@@ -29,6 +29,8 @@ public sealed class EngagementsDb(DbContextOptions<EngagementsDb> options, ITena
 
     public DbSet<Import.ImportJob> ImportJobs => Set<Import.ImportJob>();
 
+    public DbSet<Scores.EngagementRiskScore> RiskScores => Set<Scores.EngagementRiskScore>();
+
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();

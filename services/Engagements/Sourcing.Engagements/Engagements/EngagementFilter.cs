@@ -1,9 +1,16 @@
 using Microsoft.EntityFrameworkCore;
+using Sourcing.Contracts;
+using Sourcing.Engagements.Classification;
+using Sourcing.Engagements.Http;
 using Sourcing.Engagements.Providers;
+using Sourcing.ServiceDefaults.Validation;
 
 namespace Sourcing.Engagements.Engagements;
 
-/// <summary>The list's query parameters: filters (all optional, combined with AND), sort, page.</summary>
+/// <summary>
+/// The list's query parameters: filters (all optional, combined with AND), sort, page. A value the
+/// list does not know is refused by <see cref="Validate"/> (400 naming it), never ignored.
+/// </summary>
 public sealed record EngagementFilter(
     string? Country,
     string? Process,
@@ -20,6 +27,40 @@ public sealed record EngagementFilter(
     int? Page,
     int? PageSize)
 {
+    private static readonly IReadOnlyList<string> Kinds = [SourceKinds.Provider, SourceKinds.CaptiveCentre, SourceKinds.Partnership];
+
+    /// <summary>Names every filter or sort value that is not one the list knows.</summary>
+    public ValidationErrors Validate()
+    {
+        var errors = new ValidationErrors();
+        if (!string.IsNullOrWhiteSpace(Country) && !IsoCodes.IsCountry(Country))
+        {
+            errors.Add("country", $"'{Country}' is not an ISO 3166-1 alpha-2 country code.");
+        }
+
+        Known(errors, "process", Process, BusinessProcesses.All);
+        Known(errors, "kind", Kind, Kinds);
+        Known(errors, "classification", Classification, ClassificationKinds.All);
+        Known(errors, "locationGrade", LocationGrade, LocationGrades.All);
+        Known(errors, "criticality", Criticality, Criticalities.All);
+        Known(errors, "status", Status, EngagementStatuses.All);
+        if (!string.IsNullOrWhiteSpace(Sort) && !Sorts.Contains(Sort.TrimStart('-'), StringComparer.Ordinal))
+        {
+            errors.Add("sort", $"'{Sort}' is not a sort of this list (one of: {string.Join(", ", Sorts)}; prefix - for descending).");
+        }
+
+        ServiceDefaults.Http.Paging.Validate(errors, Page, PageSize);
+        return errors;
+    }
+
+    private static void Known(ValidationErrors errors, string field, string? value, IReadOnlyList<string> allowed)
+    {
+        if (!string.IsNullOrWhiteSpace(value))
+        {
+            errors.OneOf(field, value, allowed);
+        }
+    }
+
     public IQueryable<Engagement> Apply(IQueryable<Engagement> query)
     {
         if (!string.IsNullOrWhiteSpace(Country))
@@ -98,10 +139,11 @@ public sealed record EngagementFilter(
             "-status" => query.OrderByDescending(e => e.Status),
             "classification" => query.OrderBy(e => e.ClassificationKind),
             "-classification" => query.OrderByDescending(e => e.ClassificationKind),
-            "annualValue" => query.OrderBy(e => e.AnnualValue),
-            "-annualValue" => query.OrderByDescending(e => e.AnnualValue),
-            "contractEnd" => query.OrderBy(e => e.ContractEnd),
-            "-contractEnd" => query.OrderByDescending(e => e.ContractEnd),
+            // Nulls last both ways (PostgreSQL puts them first when descending).
+            "annualValue" => query.OrderBy(e => e.AnnualValue == null).ThenBy(e => e.AnnualValue),
+            "-annualValue" => query.OrderBy(e => e.AnnualValue == null).ThenByDescending(e => e.AnnualValue),
+            "contractEnd" => query.OrderBy(e => e.ContractEnd == null).ThenBy(e => e.ContractEnd),
+            "-contractEnd" => query.OrderBy(e => e.ContractEnd == null).ThenByDescending(e => e.ContractEnd),
             "createdAt" => query.OrderBy(e => e.CreatedAt),
             "-createdAt" => query.OrderByDescending(e => e.CreatedAt),
             "updatedAt" => query.OrderBy(e => e.UpdatedAt),

@@ -47,6 +47,12 @@ public sealed record EngagementRequest(
     private const decimal MaxValue = 1_000_000_000_000m;
 
     /// <summary>
+    /// Fits every country's default languages (India's are 28), so that whatever the API returns it
+    /// accepts back; a unit test holds every country to it.
+    /// </summary>
+    public const int MaxDeliveryLanguages = Limits.MaxListItems;
+
+    /// <summary>
     /// Validates every field against the looked-up source (null when it was not found: already an
     /// error), naming each failure; when all pass, writes them onto <paramref name="e"/> (but the classification).
     /// </summary>
@@ -173,9 +179,9 @@ public sealed record EngagementRequest(
             return country is not null && IsoCodes.IsCountry(country) ? [.. CountryLanguages.Of(country)] : [];
         }
 
-        if (DeliveryLanguages.Count > 20)
+        if (DeliveryLanguages.Count > MaxDeliveryLanguages)
         {
-            errors.Add("deliveryLanguages", "must name at most 20 languages.");
+            errors.Add("deliveryLanguages", $"must name at most {MaxDeliveryLanguages} languages.");
             return [];
         }
 

@@ -54,17 +54,27 @@ public static class EngagementsApi
         return app;
     }
 
-    public static async Task<Ok<Page<EngagementResponse>>> ListEngagements(
+    public static async Task<Results<Ok<Page<EngagementResponse>>, ValidationProblem>> ListEngagements(
         [AsParameters] EngagementFilter filter, EngagementsDb db, CancellationToken cancellationToken)
     {
+        if (filter.Validate() is { Any: true } errors)
+        {
+            return errors.ToProblem();
+        }
+
         var result = await filter.Order(filter.Apply(db.Engagements)).ToPageAsync(filter.Page, filter.PageSize, cancellationToken);
         return TypedResults.Ok(new Page<EngagementResponse>(
             [.. result.Items.Select(e => EngagementResponse.From(e))], result.PageNumber, result.PageSize, result.TotalCount));
     }
 
-    public static async Task<Ok<EngagementTotals>> GetTotals(
+    public static async Task<Results<Ok<EngagementTotals>, ValidationProblem>> GetTotals(
         [AsParameters] EngagementFilter filter, EngagementsDb db, CancellationToken cancellationToken)
     {
+        if (filter.Validate() is { Any: true } errors)
+        {
+            return errors.ToProblem();
+        }
+
         var query = filter.Apply(db.Engagements);
         var byClassification = await query.GroupBy(e => new { e.ClassificationKind, e.ClassificationLabel })
             .Select(g => new TotalRow(g.Key.ClassificationKind, g.Key.ClassificationLabel, g.Count(), g.Sum(e => e.Headcount ?? 0)))
@@ -201,15 +211,15 @@ public static class EngagementsApi
         return await SaveAndAnswer(db, engagement, clock, http, cancellationToken);
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<AuditEntryResponse>>, NotFound>> GetEngagementAudit(
-        Guid id, EngagementsDb db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<Page<AuditEntryResponse>>, NotFound>> GetEngagementAudit(
+        Guid id, int? page, int? pageSize, EngagementsDb db, CancellationToken cancellationToken)
     {
         if (!await db.Engagements.AnyAsync(e => e.Id == id, cancellationToken))
         {
             return TypedResults.NotFound();
         }
 
-        return TypedResults.Ok(await AuditEntryResponse.ForAsync(db, id, cancellationToken));
+        return TypedResults.Ok(await AuditEntryResponse.ForAsync(db, id, page, pageSize, cancellationToken));
     }
 
     private static async Task<Results<Ok<EngagementResponse>, NotFound, ValidationProblem, ProblemHttpResult>> SaveAndAnswer(

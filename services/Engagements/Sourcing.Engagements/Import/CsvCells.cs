@@ -10,6 +10,9 @@ public sealed class CsvRow(int line, IReadOnlyDictionary<string, string> cells)
 {
     public int Line { get; } = line;
 
+    /// <summary>Numbers use a decimal comma (a semicolon-separated file, as Excel writes it where that is the custom).</summary>
+    public bool DecimalComma { get; init; }
+
     public List<ImportError> Errors { get; } = [];
 
     public string? Raw(string column) => cells.TryGetValue(column, out var value) ? value : null;
@@ -45,12 +48,15 @@ public sealed class CsvRow(int line, IReadOnlyDictionary<string, string> cells)
             return null;
         }
 
-        if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value))
+        var number = DecimalComma && !text.Contains('.', StringComparison.Ordinal) ? text.Replace(',', '.') : text;
+        if (decimal.TryParse(number, NumberStyles.Number, CultureInfo.InvariantCulture, out var value))
         {
             return value;
         }
 
-        Fail(column, "is not a number (use a dot for decimals, no thousands separators).");
+        Fail(column, DecimalComma
+            ? "is not a number (use a comma or a dot for decimals, no thousands separators)."
+            : "is not a number (use a dot for decimals, no thousands separators).");
         return null;
     }
 

@@ -11,9 +11,12 @@ public sealed record CsvColumns(IReadOnlyList<string> Imported, IReadOnlyList<st
 }
 
 /// <summary>
-/// Reads an uploaded CSV file: strict UTF-8 (a byte order mark is allowed), a comma-separated
-/// header row naming known columns, RFC 4180 quoting (a quoted field may hold line breaks). File
-/// level problems (encoding, header, broken quoting) go into <see cref="ValidationErrors"/>.
+/// Reads an uploaded CSV file: strict UTF-8 (a byte order mark is allowed), a header row naming
+/// known columns, RFC 4180 quoting (a quoted field may hold line breaks). The delimiter is a comma,
+/// or a semicolon when the header line holds more semicolons than commas (Excel's CSV where the
+/// decimal separator is a comma, as in NL and DE; numbers may then use a decimal comma too). File
+/// level problems (encoding, header, broken quoting) go into <see cref="ValidationErrors"/>; a cell
+/// holding U+0000 is an error of its row.
 /// </summary>
 public static class CsvFile
 {
@@ -39,9 +42,10 @@ public static class CsvFile
             return null;
         }
 
+        var separator = Delimiter(bytes);
         var options = CsvReaderOptions.Default with
         {
-            Separator = ',',
+            Separator = separator,
             HasHeader = true,
             TrackLineNumbers = true,
             AllowLineBreaksInQuotes = true,
@@ -69,7 +73,12 @@ public static class CsvFile
                     cells[headers[i]] = reader.GetString(i);
                 }
 
-                var row = new CsvRow((int)reader.LineNumber, cells);
+                var row = new CsvRow((int)reader.LineNumber, cells) { DecimalComma = separator == ';' };
+                foreach (var (column, value) in cells.Where(c => NulCharacter.In(c.Value)))
+                {
+                    row.Errors.Add(new ImportError(row.Line, column, null, NulCharacter.Rule));
+                }
+
                 if (reader.FieldCount != headers.Length)
                 {
                     row.Errors.Add(new ImportError(row.Line, "*", null, $"has {reader.FieldCount} fields; the header has {headers.Length}."));
@@ -93,9 +102,43 @@ public static class CsvFile
         }
     }
 
+    /// <summary>The header line's delimiter: ';' when it holds more semicolons than commas outside quotes, else ','.</summary>
+    public static char Delimiter(ReadOnlySpan<byte> bytes)
+    {
+        int commas = 0, semicolons = 0;
+        var quoted = false;
+        foreach (var b in bytes)
+        {
+            if (b == (byte)'"')
+            {
+                quoted = !quoted;
+            }
+            else if (!quoted && b is (byte)'\n' or (byte)'\r')
+            {
+                break;
+            }
+            else if (!quoted && b == (byte)',')
+            {
+                commas++;
+            }
+            else if (!quoted && b == (byte)';')
+            {
+                semicolons++;
+            }
+        }
+
+        return semicolons > commas ? ';' : ',';
+    }
+
     private static bool CheckHeader(string[] headers, CsvColumns columns, ValidationErrors errors)
     {
         var ok = true;
+        if (headers.Any(NulCharacter.In))
+        {
+            errors.Add("header", NulCharacter.Rule);
+            return false;
+        }
+
         foreach (var unknown in headers.Where(h => !columns.All.Contains(h, StringComparer.Ordinal)))
         {
             errors.Add("header", $"'{unknown}' is not a column (columns: {string.Join(", ", columns.Imported)}).");

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Sourcing.Contracts;
 using Sourcing.Engagements.Engagements;
 using Sourcing.Engagements.Providers;
+using Sourcing.Engagements.Scores;
 using Sourcing.ServiceDefaults.Validation;
 
 namespace Sourcing.Engagements.Import;
@@ -26,7 +27,10 @@ public static partial class CsvSchemas
             "dataProcessingCountries", "terminatedOn", "renewalDecision",
         ],
         ["name", "scope", "businessProcess"],
-        ["sourceKind", "classification", "locationGrade", "classificationReason"]);
+        [
+            "sourceKind", "classification", "locationGrade", "classificationReason", "providerName", "captiveCentreName",
+            "qualityScore", "dependencyScore", "geopoliticalScore", "compositeScore", "riskBand",
+        ]);
 
     private static readonly string[] ContractColumns =
         ["contractStart", "contractEnd", "noticePeriodDays", "autoRenewal", "pricingModel", "annualValue", "currency", "serviceCreditTerms", "renewalDecision"];
@@ -108,7 +112,8 @@ public static partial class CsvSchemas
         p.Website, p.ContactName, p.ContactEmail, p.Lei,
     ];
 
-    public static IEnumerable<string?> EngagementCells(Engagement e)
+    /// <summary>An engagement's row: the import's columns, then the read-only ones (classification, names, current scores and band).</summary>
+    public static IEnumerable<string?> EngagementCells(Engagement e, string? providerName, string? centreName, EngagementRiskScore? score)
     {
         string? Date(DateOnly? d) => d?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         return
@@ -121,7 +126,9 @@ public static partial class CsvSchemas
             e.AutoRenewal is { } r ? (r ? "true" : "false") : null, e.PricingModel, Engagement.Text(e.AnnualValue), e.Currency,
             e.ServiceCreditTerms, string.Join(";", e.BusinessFunctions), string.Join(";", e.DataStorageCountries),
             string.Join(";", e.DataProcessingCountries), Date(e.TerminatedOn), e.RenewalDecision,
-            e.SourceKind, e.ClassificationKind, e.LocationGrade, e.ClassificationReason,
+            e.SourceKind, e.ClassificationKind, e.LocationGrade, e.ClassificationReason, providerName, centreName,
+            Engagement.Text(score?.Quality), Engagement.Text(score?.Dependency), Engagement.Text(score?.Geopolitical),
+            Engagement.Text(score?.Composite), score?.Band,
         ];
     }
 }

@@ -119,7 +119,7 @@ public static class ImportApi
         var bad = rows.SelectMany(r => r.Errors).OrderBy(e => e.Line).ToList();
         job.ProcessedRows = rows.Count;
         job.ErrorCount = bad.Count;
-        if (bad.Count > 0 && !dryRun)
+        if (bad.Count > 0)
         {
             await Finish(job, "failed", services, cancellationToken);
             var problem = new ValidationErrors();
@@ -128,7 +128,9 @@ public static class ImportApi
                 problem.Add($"line {e.Line}, column {e.Column}", e.Value is null ? e.Rule : $"{e.Rule} (value: '{Shorten(e.Value)}')");
             }
 
-            return problem.ToProblem();
+            // A dry run that fails is 422 (the file is well formed, its rows are not), so that a
+            // client checking the status alone does not take it for a success.
+            return dryRun ? DryRunFailed(job, problem, bad) : problem.ToProblem();
         }
 
         if (!dryRun)
@@ -161,11 +163,25 @@ public static class ImportApi
             job.ProcessedRows = rows.Count;
         }
 
-        await Finish(job, bad.Count > 0 ? "failed" : "succeeded", services, cancellationToken);
+        await Finish(job, "succeeded", services, cancellationToken);
         return TypedResults.Ok(new ImportResult(job.Id, kind, dryRun, job.Status, rows.Count, job.Created, job.Updated, bad));
     }
 
     private const int ProgressEvery = 1000;
+
+    private static ProblemHttpResult DryRunFailed(ImportJob job, ValidationErrors problem, List<ImportError> bad) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]>(problem.ToDictionary(), StringComparer.Ordinal))
+        {
+            Status = StatusCodes.Status422UnprocessableEntity,
+            Title = "The dry run found bad rows; nothing would be written.",
+            Extensions =
+            {
+                ["importId"] = job.Id,
+                ["kind"] = job.Kind,
+                ["rows"] = job.TotalRows,
+                ["rowErrors"] = bad,
+            },
+        });
 
     /// <summary>
     /// Stops tracking what is saved (but the records of rows still to write), so that each save

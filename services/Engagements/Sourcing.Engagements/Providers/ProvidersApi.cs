@@ -51,9 +51,28 @@ public static class ProvidersApi
         return app;
     }
 
-    public static async Task<Ok<Page<ProviderResponse>>> ListProviders(
+    private static readonly IReadOnlyList<string> Sorts = ["legalName", "hqCountry", "createdAt"];
+
+    public static async Task<Results<Ok<Page<ProviderResponse>>, ValidationProblem>> ListProviders(
         EngagementsDb db, string? country, string? q, string? sort, int? page, int? pageSize, CancellationToken cancellationToken)
     {
+        var errors = new ValidationErrors();
+        if (!string.IsNullOrWhiteSpace(country) && !IsoCodes.IsCountry(country))
+        {
+            errors.Add("country", $"'{country}' is not an ISO 3166-1 alpha-2 country code.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(sort) && !Sorts.Contains(sort.TrimStart('-'), StringComparer.Ordinal))
+        {
+            errors.Add("sort", $"'{sort}' is not a sort of this list (one of: {string.Join(", ", Sorts)}; prefix - for descending).");
+        }
+
+        Paging.Validate(errors, page, pageSize);
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
         var query = db.Providers.Where(p => p.DeletedAt == null);
         if (!string.IsNullOrWhiteSpace(country))
         {
@@ -225,15 +244,15 @@ public static class ProvidersApi
         return TypedResults.NoContent();
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<AuditEntryResponse>>, NotFound>> GetProviderAudit(
-        Guid id, EngagementsDb db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<Page<AuditEntryResponse>>, NotFound>> GetProviderAudit(
+        Guid id, int? page, int? pageSize, EngagementsDb db, CancellationToken cancellationToken)
     {
         if (!await db.Providers.AnyAsync(p => p.Id == id, cancellationToken))
         {
             return TypedResults.NotFound();
         }
 
-        return TypedResults.Ok(await AuditEntryResponse.ForAsync(db, id, cancellationToken));
+        return TypedResults.Ok(await AuditEntryResponse.ForAsync(db, id, page, pageSize, cancellationToken));
     }
 
     internal static Task<Provider?> Find(EngagementsDb db, Guid id, CancellationToken cancellationToken) =>

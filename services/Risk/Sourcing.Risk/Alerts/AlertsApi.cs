@@ -14,7 +14,7 @@ using Sourcing.ServiceDefaults.Validation;
 namespace Sourcing.Risk.Alerts;
 
 public sealed record AlertResponse(
-    Guid Id, string Subject, string Kind, Guid? EngagementId, string Severity, string Message, string Status,
+    Guid Id, string Subject, string Kind, Guid? EngagementId, string? EngagementName, string Severity, string Message, string Status,
     DateTimeOffset RaisedAt, DateTimeOffset? AcknowledgedAt, string? AcknowledgedBy, string? Comment,
     DateTimeOffset? ResolvedAt, string? ResolvedBy);
 
@@ -32,7 +32,7 @@ public static class AlertsApi
             .RequireAuthorization(Policies.Read)
             .WithTenantTransaction<RiskDb, RouteGroupBuilder>();
         group.MapGet("/", List).WithName("ListAlerts")
-            .WithSummary("Alerts, newest first; filter by status (open, acknowledged, resolved), kind and engagement.");
+            .WithSummary("Alerts with their engagement's name, newest first; filter by status (open, acknowledged, resolved), kind and engagement.");
         group.MapGet("/{alertId:guid}", Get).WithName("GetAlert").WithSummary("One alert.");
         group.MapPost("/{alertId:guid}/acknowledge", Acknowledge).WithName("AcknowledgeAlert")
             .WithSummary("Acknowledges an open alert with a comment (required); it stays until its cause goes away or someone resolves it.")
@@ -42,8 +42,8 @@ public static class AlertsApi
             .RequireAuthorization(Policies.Write);
     }
 
-    private static AlertResponse ToResponse(Alert a) => new(
-        a.Id, a.Subject, a.Kind, a.EngagementId, a.Severity, a.Message, a.Status, a.RaisedAt, a.AcknowledgedAt, a.AcknowledgedBy,
+    private static AlertResponse ToResponse(Alert a, string? engagementName) => new(
+        a.Id, a.Subject, a.Kind, a.EngagementId, engagementName, a.Severity, a.Message, a.Status, a.RaisedAt, a.AcknowledgedAt, a.AcknowledgedBy,
         a.Comment, a.ResolvedAt, a.ResolvedBy);
 
     private static async Task<Results<Ok<Page<AlertResponse>>, ValidationProblem>> List(
@@ -69,14 +69,24 @@ public static class AlertsApi
         query = status is null ? query : query.Where(a => a.Status == status);
         query = kind is null ? query : query.Where(a => a.Kind == kind);
         query = engagementId is null ? query : query.Where(a => a.EngagementId == engagementId);
-        var result = await query.OrderByDescending(a => a.RaisedAt).ThenBy(a => a.Id).ToPageAsync(page, pageSize, cancellationToken);
-        return TypedResults.Ok(new Page<AlertResponse>([.. result.Items.Select(ToResponse)], result.PageNumber, result.PageSize, result.TotalCount));
+        var named = from a in query
+                    join e in db.Engagements on a.EngagementId equals (Guid?)e.Id into engagements
+                    from e in engagements.DefaultIfEmpty()
+                    select new { Alert = a, EngagementName = e == null ? null : e.Name };
+        var result = await named.OrderByDescending(r => r.Alert.RaisedAt).ThenBy(r => r.Alert.Id).ToPageAsync(page, pageSize, cancellationToken);
+        return TypedResults.Ok(new Page<AlertResponse>(
+            [.. result.Items.Select(r => ToResponse(r.Alert, r.EngagementName))], result.PageNumber, result.PageSize, result.TotalCount));
     }
 
     private static async Task<Results<Ok<AlertResponse>, NotFound>> Get(Guid alertId, RiskDb db, CancellationToken cancellationToken) =>
         await db.Alerts.SingleOrDefaultAsync(a => a.Id == alertId, cancellationToken) is { } alert
-            ? TypedResults.Ok(ToResponse(alert))
+            ? TypedResults.Ok(ToResponse(alert, await EngagementNameAsync(db, alert, cancellationToken)))
             : TypedResults.NotFound();
+
+    private static Task<string?> EngagementNameAsync(RiskDb db, Alert alert, CancellationToken cancellationToken) =>
+        alert.EngagementId is { } id
+            ? db.Engagements.Where(e => e.Id == id).Select(e => (string?)e.Name).SingleOrDefaultAsync(cancellationToken)
+            : Task.FromResult<string?>(null);
 
     private static async Task<Results<Ok<AlertResponse>, NotFound, ValidationProblem, ProblemHttpResult>> Acknowledge(
         Guid alertId, AlertActionRequest? request, RiskDb db, ClaimsPrincipal user, TimeProvider clock, CancellationToken cancellationToken)
@@ -110,7 +120,7 @@ public static class AlertsApi
         await db.Entry(alert).ReloadAsync(cancellationToken);
         Audit(db, alert, "acknowledged", user);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(ToResponse(alert));
+        return TypedResults.Ok(ToResponse(alert, await EngagementNameAsync(db, alert, cancellationToken)));
     }
 
     private static async Task<Results<Ok<AlertResponse>, NotFound, ValidationProblem, ProblemHttpResult>> Resolve(
@@ -157,7 +167,7 @@ public static class AlertsApi
         });
         Audit(db, alert, "resolved", user);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(ToResponse(alert));
+        return TypedResults.Ok(ToResponse(alert, await EngagementNameAsync(db, alert, cancellationToken)));
     }
 
     private static void Audit(RiskDb db, Alert alert, string action, ClaimsPrincipal user) =>

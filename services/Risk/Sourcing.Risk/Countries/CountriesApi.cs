@@ -8,6 +8,7 @@ using NodaTime.TimeZones;
 using Sourcing.Risk.Data;
 using Sourcing.Risk.Recompute;
 using Sourcing.ServiceDefaults.Auth;
+using Sourcing.ServiceDefaults.Http;
 using Sourcing.ServiceDefaults.Persistence;
 using Sourcing.ServiceDefaults.Tenancy;
 using Sourcing.ServiceDefaults.Validation;
@@ -44,7 +45,7 @@ public static class CountriesApi
             .RequireAuthorization(Policies.Read)
             .WithTenantTransaction<RiskDb, RouteGroupBuilder>();
         group.MapGet("/", List).WithName("ListCountries")
-            .WithSummary("Every country of the reference data: WGI political stability, currency, languages, time zones, and the tenant's override.");
+            .WithSummary("Every country of the reference data, by name, a page at a time: WGI political stability, currency, languages, time zones, and the tenant's override.");
         group.MapGet("/{code}", Get).WithName("GetCountry").WithSummary("One country by ISO 3166-1 alpha-2 code.");
         group.MapPut("/{code}/override", PutOverride).WithName("PutCountryOverride")
             .WithSummary("Sets the tenant's values for a country (each 0 to 100; each one set replaces the reference value in the scores).")
@@ -54,15 +55,23 @@ public static class CountriesApi
             .RequireAuthorization(Policies.Admin);
     }
 
-    private static async Task<Ok<List<CountryResponse>>> List(RiskDb db, ReferenceData reference, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<Page<CountryResponse>>, ValidationProblem>> List(
+        RiskDb db, ReferenceData reference, TimeProvider clock, int? page, int? pageSize, CancellationToken cancellationToken)
     {
+        var errors = new ValidationErrors();
+        Paging.Validate(errors, page, pageSize);
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
         var snapshot = await reference.GetAsync(cancellationToken);
         var overrides = await db.CountryOverrides.AsNoTracking().ToDictionaryAsync(o => o.Country, cancellationToken);
         var countries = snapshot.Countries
             .Select(c => ToResponse(c.Iso2 ?? "", c, snapshot, c.Iso2 is { } iso2 ? overrides.GetValueOrDefault(iso2) : null, clock))
             .OrderBy(c => c.Name, StringComparer.Ordinal)
             .ToList();
-        return TypedResults.Ok(countries);
+        return TypedResults.Ok(countries.ToPage(page, pageSize));
     }
 
     private static async Task<Results<Ok<CountryResponse>, NotFound>> Get(

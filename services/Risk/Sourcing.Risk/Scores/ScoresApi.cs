@@ -66,7 +66,7 @@ public static class ScoresApi
             .WithTenantTransaction<RiskDb, RouteGroupBuilder>();
 
         group.MapGet("/scores", ListScores).WithName("ListScores")
-            .WithSummary("Every engagement's scores and band, riskiest first; filter by band.");
+            .WithSummary("Every engagement's scores and band, riskiest first (sort: composite, quality, dependency, geopolitical, name, country; - for descending; no score sorts last); filter by band, country and process.");
         group.MapGet("/engagements/{engagementId:guid}/scores", GetScores).WithName("GetEngagementScores")
             .WithSummary("An engagement's quality, dependency, geopolitical and composite scores, band, when computed, and each score's factors.");
         group.MapGet("/engagements/{engagementId:guid}/history", GetHistory).WithName("GetScoreHistory")
@@ -110,17 +110,15 @@ public static class ScoresApi
         return [.. scores.Select(s => s with { Breakdown = JsonSerializer.Deserialize<ScoreBreakdown>(breakdowns[s.EngagementId], JsonColumn.Options) })];
     }
 
-    private static async Task<Ok<Page<EngagementScoresResponse>>> ListScores(
-        RiskDb db, string? band, int? page, int? pageSize, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<Page<EngagementScoresResponse>>, ValidationProblem>> ListScores(
+        RiskDb db, [AsParameters] ScoreListQuery list, CancellationToken cancellationToken)
     {
-        var query = Query(db);
-        if (!string.IsNullOrEmpty(band))
+        if (list.Validate() is { Any: true } errors)
         {
-            query = query.Where(s => s.Band == band);
+            return errors.ToProblem();
         }
 
-        var ordered = query.OrderByDescending(s => s.Composite ?? -1).ThenBy(s => s.Name).ThenBy(s => s.EngagementId);
-        return TypedResults.Ok(await ordered.ToPageAsync(page, pageSize, cancellationToken));
+        return TypedResults.Ok(await list.Order(list.Apply(Query(db))).ToPageAsync(list.Page, list.PageSize, cancellationToken));
     }
 
     private static async Task<Results<Ok<EngagementScoresResponse>, NotFound>> GetScores(
@@ -164,7 +162,7 @@ public static class ScoresApi
         }
 
         var scores = await Query(db).Where(s => s.ProviderId == providerId)
-            .OrderByDescending(s => s.Composite ?? -1).ThenBy(s => s.Name).ToListAsync(cancellationToken);
+            .OrderBy(s => s.Composite == null).ThenByDescending(s => s.Composite).ThenBy(s => s.Name).ToListAsync(cancellationToken);
         return TypedResults.Ok(await WithBreakdown(db, scores, cancellationToken));
     }
 }

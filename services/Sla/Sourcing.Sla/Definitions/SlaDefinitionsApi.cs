@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Sourcing.Contracts;
 using Sourcing.ServiceDefaults.Auditing;
 using Sourcing.ServiceDefaults.Auth;
+using Sourcing.ServiceDefaults.Http;
 using Sourcing.ServiceDefaults.Messaging;
 using Sourcing.ServiceDefaults.Persistence;
 using Sourcing.ServiceDefaults.Tenancy;
@@ -27,7 +28,7 @@ public static class SlaDefinitionsApi
             .WithTenantTransaction<SlaDb, RouteGroupBuilder>();
 
         api.MapGet("engagements/{engagementId:guid}/slas", ListSlas).RequireAuthorization(Policies.Read)
-            .WithName("ListSlas").WithSummary("The engagement's SLAs (add ?includeRetired=true for the retired ones too).");
+            .WithName("ListSlas").WithSummary("The engagement's SLAs, oldest first, a page at a time (add ?includeRetired=true for the retired ones too).");
         api.MapPost("engagements/{engagementId:guid}/slas", DefineSla).RequireAuthorization(Policies.Write)
             .WithName("DefineSla").WithSummary("Defines an SLA on an engagement this tenant has (publishes SlaDefined).");
         api.MapGet("slas/{id:guid}", GetSla).RequireAuthorization(Policies.Read)
@@ -41,9 +42,16 @@ public static class SlaDefinitionsApi
         return app;
     }
 
-    public static async Task<Results<Ok<List<SlaResponse>>, NotFound>> ListSlas(
-        Guid engagementId, bool? includeRetired, SlaDb db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<Page<SlaResponse>>, NotFound, ValidationProblem>> ListSlas(
+        Guid engagementId, bool? includeRetired, int? page, int? pageSize, SlaDb db, CancellationToken cancellationToken)
     {
+        var errors = new ValidationErrors();
+        Paging.Validate(errors, page, pageSize);
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
         if (!await db.Engagements.AnyAsync(e => e.Id == engagementId, cancellationToken))
         {
             return TypedResults.NotFound();
@@ -52,9 +60,9 @@ public static class SlaDefinitionsApi
         var all = includeRetired == true;
         var slas = await db.Slas
             .Where(s => s.EngagementId == engagementId && (all || s.Status == SlaStatuses.Active))
-            .OrderBy(s => s.CreatedAt)
-            .ToListAsync(cancellationToken);
-        return TypedResults.Ok(slas.Select(SlaResponse.From).ToList());
+            .OrderBy(s => s.CreatedAt).ThenBy(s => s.Id)
+            .ToPageAsync(page, pageSize, cancellationToken);
+        return TypedResults.Ok(new Page<SlaResponse>([.. slas.Items.Select(SlaResponse.From)], slas.PageNumber, slas.PageSize, slas.TotalCount));
     }
 
     public static async Task<Results<Created<SlaResponse>, NotFound, ValidationProblem>> DefineSla(

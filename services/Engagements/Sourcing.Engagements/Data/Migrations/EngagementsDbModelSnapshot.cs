@@ -562,6 +562,51 @@ namespace Sourcing.Engagements.Data.Migrations
                     b.ToTable("providers", (string)null);
                 });
 
+            modelBuilder.Entity("Sourcing.Engagements.Scores.EngagementRiskScore", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("EngagementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("engagement_id");
+
+                    b.Property<string>("Band")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("band");
+
+                    b.Property<decimal?>("Composite")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("numeric(7,2)")
+                        .HasColumnName("composite");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("computed_at");
+
+                    b.Property<decimal?>("Dependency")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("numeric(7,2)")
+                        .HasColumnName("dependency");
+
+                    b.Property<decimal?>("Geopolitical")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("numeric(7,2)")
+                        .HasColumnName("geopolitical");
+
+                    b.Property<decimal?>("Quality")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("numeric(7,2)")
+                        .HasColumnName("quality");
+
+                    b.HasKey("TenantId", "EngagementId")
+                        .HasName("pk_engagement_risk_scores");
+
+                    b.ToTable("engagement_risk_scores", (string)null);
+                });
+
             modelBuilder.Entity("Sourcing.Engagements.Tenancy.TenantProfile", b =>
                 {
                     b.Property<Guid>("TenantId")
