@@ -116,8 +116,8 @@ internal static class SlaDemo
             return;
         }
 
-        var existing = await api.GetFromJsonAsync<JsonElement>($"api/engagements/{id}/slas?includeRetired=true");
-        if (existing.GetArrayLength() > 0)
+        var existing = await api.GetFromJsonAsync<JsonElement>($"api/engagements/{id}/slas?includeRetired=true&pageSize=1");
+        if (existing.GetProperty("totalCount").GetInt32() > 0)
         {
             Console.WriteLine($"  {name}: has SLAs already");
             return;
