@@ -4,6 +4,7 @@ using Sourcing.Risk.Countries;
 using Sourcing.Risk.ReadModel;
 using Sourcing.Risk.Recompute;
 using Sourcing.Risk.Scores;
+using Sourcing.ServiceDefaults.Persistence;
 
 namespace Sourcing.Risk.Data;
 

@@ -12,6 +12,7 @@ using Sourcing.Risk.Scores;
 using Sourcing.Risk.Scoring;
 using Sourcing.ServiceDefaults.Messaging;
 using Sourcing.ServiceDefaults.Tenancy;
+using Sourcing.ServiceDefaults.Persistence;
 
 namespace Sourcing.Risk.Recompute;
 

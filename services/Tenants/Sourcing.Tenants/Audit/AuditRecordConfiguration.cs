@@ -1,15 +1,11 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Sourcing.Contracts;
+using Sourcing.ServiceDefaults.Persistence;
 
 namespace Sourcing.Tenants.Audit;
 
 internal sealed class AuditRecordConfiguration : IEntityTypeConfiguration<AuditRecord>
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public void Configure(EntityTypeBuilder<AuditRecord> builder)
     {
         builder.ToTable("audit_records");
@@ -24,14 +20,6 @@ internal sealed class AuditRecordConfiguration : IEntityTypeConfiguration<AuditR
         builder.Property(a => a.Action).HasMaxLength(64);
         builder.Property(a => a.ActorId).HasMaxLength(200);
         builder.Property(a => a.ActorName).HasMaxLength(300);
-        builder.Property(a => a.Changes)
-            .HasColumnType("jsonb")
-            .HasConversion(
-                v => JsonSerializer.Serialize(v, Json),
-                v => JsonSerializer.Deserialize<List<AuditFieldChange>>(v, Json) ?? new List<AuditFieldChange>(),
-                new ValueComparer<List<AuditFieldChange>>(
-                    (a, b) => a!.SequenceEqual(b!),
-                    v => v.Aggregate(0, (h, c) => HashCode.Combine(h, c.GetHashCode())),
-                    v => v.ToList()));
+        builder.Property(a => a.Changes).AsJson();
     }
 }

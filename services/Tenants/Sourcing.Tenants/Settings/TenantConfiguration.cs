@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Sourcing.Tenants.Data;
+using Sourcing.ServiceDefaults.Persistence;
 
 namespace Sourcing.Tenants.Settings;
 

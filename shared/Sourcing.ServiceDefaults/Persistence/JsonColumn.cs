@@ -3,10 +3,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Sourcing.Risk.Data;
+namespace Sourcing.ServiceDefaults.Persistence;
 
-/// <summary>Maps an immutable value (an event's record) to a jsonb column, compared by its JSON.</summary>
-internal static class JsonColumn
+/// <summary>
+/// Maps an immutable value (a contracts record, a list of records) to a jsonb column, compared by its
+/// JSON. Members the stored JSON lacks read as the record's defaults, so '{}' is the defaults.
+/// </summary>
+public static class JsonColumn
 {
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 
