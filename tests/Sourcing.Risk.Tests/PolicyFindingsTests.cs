@@ -41,22 +41,22 @@ public sealed class PolicyFindingsTests
         bool core = false,
         string place = "provider-premises",
         string[]? sensitivity = null) => new()
-    {
-        TenantId = Tenant,
-        Id = Guid.NewGuid(),
-        Name = "e",
-        SourceKind = kind,
-        ProviderId = kind == SourceKinds.Provider ? provider ?? ProviderA : null,
-        CaptiveCentreId = kind == SourceKinds.Provider ? null : provider ?? Guid.NewGuid(),
-        BusinessProcess = process,
-        DeliveryCountry = country,
-        DeliveryTimeZone = "UTC",
-        PlaceOfWork = place,
-        Core = core,
-        DataSensitivity = [.. sensitivity ?? []],
-        Criticality = criticality,
-        Status = status,
-    };
+        {
+            TenantId = Tenant,
+            Id = Guid.NewGuid(),
+            Name = "e",
+            SourceKind = kind,
+            ProviderId = kind == SourceKinds.Provider ? provider ?? ProviderA : null,
+            CaptiveCentreId = kind == SourceKinds.Provider ? null : provider ?? Guid.NewGuid(),
+            BusinessProcess = process,
+            DeliveryCountry = country,
+            DeliveryTimeZone = "UTC",
+            PlaceOfWork = place,
+            Core = core,
+            DataSensitivity = [.. sensitivity ?? []],
+            Criticality = criticality,
+            Status = status,
+        };
 
     private static Provider P(Guid id, params Certification[] certifications) => new() { TenantId = Tenant, Id = id, LegalName = "p", Certifications = [.. certifications] };
 

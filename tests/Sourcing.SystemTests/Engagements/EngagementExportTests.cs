@@ -89,8 +89,14 @@ public sealed class EngagementExportTests(SystemFixture system)
         var later = DateTimeOffset.UtcNow.AddHours(1);
         await RiskEvents.PublishAsync(new RiskScoresChanged
         {
-            TenantId = t.TenantId, EngagementId = outsourced, Quality = 12.5m, Dependency = 40m, Geopolitical = 61.25m, Composite = 80.5m,
-            Band = "critical", ComputedAt = later,
+            TenantId = t.TenantId,
+            EngagementId = outsourced,
+            Quality = 12.5m,
+            Dependency = 40m,
+            Geopolitical = 61.25m,
+            Composite = 80.5m,
+            Band = "critical",
+            ComputedAt = later,
         });
         var row = await Eventually.WaitAsync(
             async () => Row(await t.Api.GetStringAsync("api/exports/engagements"), outsourced) is { } r && r["riskBand"] == "critical" ? r : null,
@@ -102,11 +108,20 @@ public sealed class EngagementExportTests(SystemFixture system)
         // An older announcement arriving late changes nothing (the newer one for the centre shows it was consumed after).
         await RiskEvents.PublishAsync(new RiskScoresChanged
         {
-            TenantId = t.TenantId, EngagementId = outsourced, Composite = 5m, Band = "low", ComputedAt = later.AddHours(-3),
+            TenantId = t.TenantId,
+            EngagementId = outsourced,
+            Composite = 5m,
+            Band = "low",
+            ComputedAt = later.AddHours(-3),
         });
         await RiskEvents.PublishAsync(new RiskScoresChanged
         {
-            TenantId = t.TenantId, EngagementId = centred, Geopolitical = 30m, Composite = 30m, Band = "medium", ComputedAt = later,
+            TenantId = t.TenantId,
+            EngagementId = centred,
+            Geopolitical = 30m,
+            Composite = 30m,
+            Band = "medium",
+            ComputedAt = later,
         });
         var centreRow = await Eventually.WaitAsync(
             async () => Row(await t.Api.GetStringAsync("api/exports/engagements"), centred) is { } r && r["riskBand"] == "medium" ? r : null,

@@ -70,35 +70,35 @@ public static class RiskEvents
         string currency = "USD",
         string[]? sensitivity = null,
         int version = 1) => new()
-    {
-        Id = id,
-        Name = $"Engagement {id.ToString()[..8]}",
-        SourceKind = SourceKinds.Provider,
-        ProviderId = providerId,
-        Scope = EngagementScopes.WholeProcess,
-        BusinessProcess = process,
-        DeliveryCountry = country,
-        DeliveryTimeZone = zone,
-        DeliveryLanguages = ["en"],
-        PlaceOfWork = "provider-premises",
-        Headcount = 20,
-        Core = false,
-        DataSensitivity = sensitivity ?? [],
-        Criticality = criticality,
-        Status = "active",
-        Contract = new ContractTerms
         {
-            Start = new DateOnly(2025, 1, 1),
-            End = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(1),
-            NoticePeriodDays = 90,
-            AutoRenewal = true,
-            PricingModel = "per-fte",
-            AnnualValue = annualValue,
-            Currency = currency,
-        },
-        Classification = new EngagementClassification("offshore-bpo", "offshore BPO outsourcing", grade, "test"),
-        Version = version,
-    };
+            Id = id,
+            Name = $"Engagement {id.ToString()[..8]}",
+            SourceKind = SourceKinds.Provider,
+            ProviderId = providerId,
+            Scope = EngagementScopes.WholeProcess,
+            BusinessProcess = process,
+            DeliveryCountry = country,
+            DeliveryTimeZone = zone,
+            DeliveryLanguages = ["en"],
+            PlaceOfWork = "provider-premises",
+            Headcount = 20,
+            Core = false,
+            DataSensitivity = sensitivity ?? [],
+            Criticality = criticality,
+            Status = "active",
+            Contract = new ContractTerms
+            {
+                Start = new DateOnly(2025, 1, 1),
+                End = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(1),
+                NoticePeriodDays = 90,
+                AutoRenewal = true,
+                PricingModel = "per-fte",
+                AnnualValue = annualValue,
+                Currency = currency,
+            },
+            Classification = new EngagementClassification("offshore-bpo", "offshore BPO outsourcing", grade, "test"),
+            Version = version,
+        };
 
     public static SlaState Sla(Guid id, Guid engagementId, string metric = "First-contact resolution") => new()
     {

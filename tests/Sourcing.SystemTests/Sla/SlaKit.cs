@@ -24,34 +24,34 @@ public static class SlaKit
 
     public static EngagementState Engagement(
         Guid id, DateOnly contractStart, decimal? annualValue = 365_000m, string status = "active", DateOnly? terminatedOn = null, int version = 1) => new()
-    {
-        Id = id,
-        Name = $"Contact centre {id.ToString()[..8]}",
-        SourceKind = SourceKinds.Provider,
-        ProviderId = Guid.NewGuid(),
-        Scope = EngagementScopes.WholeProcess,
-        BusinessProcess = BusinessProcesses.CustomerService,
-        DeliveryCountry = "PH",
-        DeliveryTimeZone = "Asia/Manila",
-        DeliveryLanguages = ["en", "tl"],
-        PlaceOfWork = "provider-premises",
-        Core = false,
-        DataSensitivity = [],
-        Criticality = "important",
-        Status = status,
-        Contract = new ContractTerms
         {
-            Start = contractStart,
-            NoticePeriodDays = 90,
-            AutoRenewal = false,
-            PricingModel = "per-fte",
-            AnnualValue = annualValue,
-            Currency = "USD",
-        },
-        Classification = new EngagementClassification("offshore-bpo", "offshore BPO outsourcing", "offshore", "test"),
-        TerminatedOn = terminatedOn,
-        Version = version,
-    };
+            Id = id,
+            Name = $"Contact centre {id.ToString()[..8]}",
+            SourceKind = SourceKinds.Provider,
+            ProviderId = Guid.NewGuid(),
+            Scope = EngagementScopes.WholeProcess,
+            BusinessProcess = BusinessProcesses.CustomerService,
+            DeliveryCountry = "PH",
+            DeliveryTimeZone = "Asia/Manila",
+            DeliveryLanguages = ["en", "tl"],
+            PlaceOfWork = "provider-premises",
+            Core = false,
+            DataSensitivity = [],
+            Criticality = "important",
+            Status = status,
+            Contract = new ContractTerms
+            {
+                Start = contractStart,
+                NoticePeriodDays = 90,
+                AutoRenewal = false,
+                PricingModel = "per-fte",
+                AnnualValue = annualValue,
+                Currency = "USD",
+            },
+            Classification = new EngagementClassification("offshore-bpo", "offshore BPO outsourcing", "offshore", "test"),
+            TerminatedOn = terminatedOn,
+            Version = version,
+        };
 
     /// <summary>Publishes an engagement event through the tenants service's outbox and waits until the SLA service has its version.</summary>
     public static async Task<Guid> KnowEngagementAsync(this SystemFixture system, SignedUpTenant tenant, EngagementState state, string eventType = nameof(EngagementCreated))

@@ -47,19 +47,19 @@ public static class AuditTrail
 
     private static AuditEntry Entry(
         Guid tenantId, string subjectType, Guid subjectId, string action, Actor actor, DateTimeOffset now, string? field, string? old, string? value) => new()
-    {
-        TenantId = tenantId,
-        Id = Guid.CreateVersion7(now),
-        SubjectType = subjectType,
-        SubjectId = subjectId,
-        Action = action,
-        Field = field,
-        OldValue = Truncate(old),
-        NewValue = Truncate(value),
-        ChangedBy = actor.Id,
-        ChangedByName = actor.Name,
-        ChangedAt = now,
-    };
+        {
+            TenantId = tenantId,
+            Id = Guid.CreateVersion7(now),
+            SubjectType = subjectType,
+            SubjectId = subjectId,
+            Action = action,
+            Field = field,
+            OldValue = Truncate(old),
+            NewValue = Truncate(value),
+            ChangedBy = actor.Id,
+            ChangedByName = actor.Name,
+            ChangedAt = now,
+        };
 
     private static string? Truncate(string? value) => value is { Length: > AuditExtensions.MaxValueLength } ? value[..AuditExtensions.MaxValueLength] : value;
 }

@@ -11,8 +11,8 @@ using Sourcing.Risk.ReadModel;
 using Sourcing.Risk.Scores;
 using Sourcing.Risk.Scoring;
 using Sourcing.ServiceDefaults.Messaging;
-using Sourcing.ServiceDefaults.Tenancy;
 using Sourcing.ServiceDefaults.Persistence;
+using Sourcing.ServiceDefaults.Tenancy;
 
 namespace Sourcing.Risk.Recompute;
 
