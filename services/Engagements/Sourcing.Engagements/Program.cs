@@ -5,6 +5,7 @@ using Sourcing.Engagements.Findings;
 using Sourcing.Engagements.Import;
 using Sourcing.Engagements.Messaging;
 using Sourcing.Engagements.Providers;
+using Sourcing.Engagements.Resync;
 using Sourcing.Engagements.Tenancy;
 using Sourcing.ServiceDefaults.Auth;
 using Sourcing.ServiceDefaults.Hosting;
@@ -35,6 +36,7 @@ app.MapEngagementsApi();
 app.MapFindingsApi();
 app.MapImportApi();
 app.MapExportApi();
+app.MapEngagementsResync();
 
 await app.MigrateDatabaseAsync<EngagementsDb>();
 await app.RunAsync();

@@ -1,5 +1,4 @@
 using MassTransit;
-using Sourcing.Contracts;
 using Sourcing.Risk.Alerts;
 using Sourcing.Risk.Countries;
 using Sourcing.Risk.Data;
@@ -11,7 +10,6 @@ using Sourcing.ServiceDefaults.Auth;
 using Sourcing.ServiceDefaults.Hosting;
 using Sourcing.ServiceDefaults.Messaging;
 using Sourcing.ServiceDefaults.Persistence;
-using Sourcing.ServiceDefaults.Tenancy;
 
 var builder = WebApplication.CreateBuilder(args);
 var risk = builder.Configuration.GetSection(RiskOptions.Section).Get<RiskOptions>() ?? new RiskOptions();
@@ -24,9 +22,6 @@ builder.Services.AddOptions<RiskOptions>()
 builder.AddServiceDefaults("risk");
 builder.AddSourcingDbContext<RiskDb>();
 builder.AddApiAuthentication("risk");
-builder.Services.AddAuthorizationBuilder().AddPolicy(HangfireSetup.PlatformAdminPolicy, policy => policy
-    .RequireAuthenticatedUser()
-    .RequireClaim(TenantClaims.Role, Roles.PlatformAdmin));
 builder.AddMessaging<RiskDb>("risk", bus =>
 {
     // Consumers run where the jobs run; an api-only instance just publishes its outbox.

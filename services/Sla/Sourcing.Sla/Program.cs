@@ -7,6 +7,7 @@ using Sourcing.Sla.Definitions;
 using Sourcing.Sla.Measurements;
 using Sourcing.Sla.Messaging;
 using Sourcing.Sla.Reports;
+using Sourcing.Sla.Resync;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("sla");
@@ -30,6 +31,7 @@ app.MapServiceDefaults();
 app.MapSlaDefinitionsApi();
 app.MapMeasurementsApi(app.Configuration.GetValue($"{IngestionOptions.Section}:{nameof(IngestionOptions.MaxBodyBytes)}", new IngestionOptions().MaxBodyBytes));
 app.MapSlaReportsApi();
+app.MapSlaResync();
 
 await app.MigrateDatabaseAsync<SlaDb>();
 await app.RunAsync();

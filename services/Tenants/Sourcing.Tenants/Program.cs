@@ -8,6 +8,7 @@ using Sourcing.Tenants.Data;
 using Sourcing.Tenants.Invitations;
 using Sourcing.Tenants.Members;
 using Sourcing.Tenants.Messaging;
+using Sourcing.Tenants.Resync;
 using Sourcing.Tenants.Settings;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -32,6 +33,7 @@ app.MapMembersApi();
 app.MapInvitationsApi();
 app.MapApiClientsApi();
 app.MapAuditApi();
+app.MapTenantsResync();
 
 await app.MigrateDatabaseAsync<TenantsDb>();
 await app.RunAsync();

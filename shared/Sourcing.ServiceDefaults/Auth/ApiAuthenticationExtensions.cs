@@ -63,7 +63,10 @@ public static class ApiAuthenticationExtensions
             .AddPolicy(Policies.Admin, policy => policy
                 .RequireAuthenticatedUser()
                 .RequireClaim(TenantClaims.TenantId)
-                .RequireAssertion(c => HasRole(c.User, Roles.Admin)));
+                .RequireAssertion(c => HasRole(c.User, Roles.Admin)))
+            .AddPolicy(Policies.PlatformAdmin, policy => policy
+                .RequireAuthenticatedUser()
+                .RequireClaim(TenantClaims.Role, Roles.PlatformAdmin));
         return builder;
     }
 

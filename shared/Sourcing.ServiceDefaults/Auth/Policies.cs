@@ -14,4 +14,7 @@ public static class Policies
 
     /// <summary>The tenant's admins only.</summary>
     public const string Admin = "admin";
+
+    /// <summary>The platform operators (role <c>platform-admin</c>, from the identity service's configuration only): the Hangfire dashboard, resync.</summary>
+    public const string PlatformAdmin = "platform-admin";
 }

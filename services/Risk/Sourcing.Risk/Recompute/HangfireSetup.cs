@@ -84,6 +84,6 @@ public static class HangfireSetup
             .RequireAuthorization(PlatformAdminPolicy);
     }
 
-    public const string PlatformAdminPolicy = "platform-admin";
+    public const string PlatformAdminPolicy = Sourcing.ServiceDefaults.Auth.Policies.PlatformAdmin;
 
 }
