@@ -23,11 +23,14 @@ internal static class FormHtml
         return $"""<div class="error-summary" role="alert" aria-labelledby="error-summary-title"><h2 id="error-summary-title">There is a problem</h2><ul>{items}</ul></div>""";
     }
 
-    public static string Input(
-        string name, string label, string type, string autocomplete, FormErrors errors, string? value = null, string? hint = null, bool required = true)
+    /// <summary>
+    /// What every field starts with: its label, its hint and its error message, and the ids the control's
+    /// aria-describedby names.
+    /// </summary>
+    private static StringBuilder FieldStart(string name, string label, FormErrors errors, string? hint, out string? error, out string describedBy)
     {
-        var error = errors.For(name);
-        var describedBy = string.Join(' ', new[] { hint is null ? null : $"{name}-hint", error is null ? null : $"{name}-error" }.OfType<string>());
+        error = errors.For(name);
+        describedBy = string.Join(' ', new[] { hint is null ? null : $"{name}-hint", error is null ? null : $"{name}-error" }.OfType<string>());
         var sb = new StringBuilder();
         sb.Append($"""<label for="{Encode(name)}">{Encode(label)}</label>""");
         if (hint is not null)
@@ -39,6 +42,14 @@ internal static class FormHtml
         {
             sb.Append($"""<p class="field-error" id="{Encode(name)}-error">{Encode(error)}</p>""");
         }
+
+        return sb;
+    }
+
+    public static string Input(
+        string name, string label, string type, string autocomplete, FormErrors errors, string? value = null, string? hint = null, bool required = true)
+    {
+        var sb = FieldStart(name, label, errors, hint, out var error, out var describedBy);
 
         sb.Append($"""<input id="{Encode(name)}" name="{Encode(name)}" type="{Encode(type)}" autocomplete="{Encode(autocomplete)}" """);
         if (type != "password" && value is not null)
@@ -64,19 +75,7 @@ internal static class FormHtml
     public static string Select(
         string name, string label, IReadOnlyList<(string Code, string Name)> options, string placeholder, FormErrors errors, string? value = null, string? hint = null)
     {
-        var error = errors.For(name);
-        var describedBy = string.Join(' ', new[] { hint is null ? null : $"{name}-hint", error is null ? null : $"{name}-error" }.OfType<string>());
-        var sb = new StringBuilder();
-        sb.Append($"""<label for="{Encode(name)}">{Encode(label)}</label>""");
-        if (hint is not null)
-        {
-            sb.Append($"""<p class="hint" id="{Encode(name)}-hint">{Encode(hint)}</p>""");
-        }
-
-        if (error is not null)
-        {
-            sb.Append($"""<p class="field-error" id="{Encode(name)}-error">{Encode(error)}</p>""");
-        }
+        var sb = FieldStart(name, label, errors, hint, out var error, out var describedBy);
 
         sb.Append($"""<select id="{Encode(name)}" name="{Encode(name)}" required""");
         if (describedBy.Length > 0)
