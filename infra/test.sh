@@ -4,7 +4,8 @@
 # dotnet format --verify-no-changes, starts fresh test servers
 # (wipes .data/test, then infra/servers.sh start test: PostgreSQL 54330, RabbitMQ 56730,
 # maildev 10260/10810), runs every test project against them, and always stops the
-# servers at the end. Exits with dotnet test's exit code.
+# servers at the end, and lints the OpenAPI documents the tests saved (infra/lint-openapi.sh).
+# Exits with dotnet test's exit code, or 1 when the lint finds an error.
 #
 # Usage: bash infra/test.sh [-- extra dotnet test arguments]
 #   e.g. bash infra/test.sh -- --filter "FullyQualifiedName~Tenants"
@@ -82,6 +83,22 @@ set +e
 dotnet test Sourcing.sln -c Release --no-build --logger "console;verbosity=normal" "${extra_args[@]}" 2>&1 | tee "$TEST_LOG"
 test_rc=${PIPESTATUS[0]}
 set -e
+
+# Spectral with the OWASP API ruleset over the documents that OpenApiContractTests saved: 0 errors.
+OPENAPI_DIR="$REPO_ROOT/.data/$TEST_ENV/openapi"
+if ((test_rc == 0)) && compgen -G "$OPENAPI_DIR/*.json" >/dev/null; then
+  log "linting the services' OpenAPI documents with Spectral and the OWASP API ruleset"
+  set +e
+  bash infra/lint-openapi.sh --from "$OPENAPI_DIR"
+  lint_rc=$?
+  set -e
+  if ((lint_rc == 2)); then
+    warn "Spectral could not be installed from npm: the OWASP lint was skipped (OpenApiContractTests checked its error rules)"
+  elif ((lint_rc != 0)); then
+    log "the OpenAPI lint FAILED (reports: .data/openapi/)"
+    test_rc=1
+  fi
+fi
 
 # One closing line over every test project, in the form CI tools read: "N passed, N failed".
 passed=$(awk '/^[[:space:]]+Passed:[[:space:]]+[0-9]+/ {s += $2} END {print s + 0}' "$TEST_LOG")

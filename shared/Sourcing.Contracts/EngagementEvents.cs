@@ -237,6 +237,8 @@ public static class EngagementScopes
 {
     public const string WholeProcess = "whole-process";
     public const string Task = "task";
+
+    public static readonly IReadOnlyList<string> All = [WholeProcess, Task];
 }
 
 public static class DataSensitivities

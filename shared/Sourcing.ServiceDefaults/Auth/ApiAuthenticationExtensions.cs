@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 using Sourcing.Contracts;
 using Sourcing.ServiceDefaults.Tenancy;
 
@@ -43,6 +44,8 @@ public static class ApiAuthenticationExtensions
                 options.TokenValidationParameters.RoleClaimType = TenantClaims.Role;
                 options.TokenValidationParameters.ValidAudience = audience;
                 options.TokenValidationParameters.ClockSkew = TimeSpan.FromSeconds(30);
+                // RFC 8725 (JWT best current practices), 3.1: accept only the algorithm the identity service signs with.
+                options.TokenValidationParameters.ValidAlgorithms = [SecurityAlgorithms.RsaSha256];
                 options.Events = new JwtBearerEvents { OnTokenValidated = RefuseRevokedAsync };
             });
 

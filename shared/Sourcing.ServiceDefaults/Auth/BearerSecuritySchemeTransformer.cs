@@ -20,7 +20,9 @@ internal sealed class BearerSecuritySchemeTransformer : IOpenApiDocumentTransfor
             Type = SecuritySchemeType.Http,
             Scheme = "bearer",
             BearerFormat = "JWT",
-            Description = "An access token from the identity service (authorization code + PKCE, or client credentials).",
+            Description = "An access token from the identity service (authorization code + PKCE, or client credentials): "
+                + "a signed JWT validated as RFC8725 asks: RS256 only (never alg none), signature, issuer, audience and lifetime checked, "
+                + "and refused at once when its member is removed or its API client revoked.",
         };
         document.Security ??= [];
         document.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SchemeName, document)] = [] });

@@ -63,9 +63,10 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
             default:
                 title = "The request is not valid.";
                 var json = FindJsonException(bad);
-                if (json is NulCharacterException)
+                if (json is InputRuleException rule)
                 {
-                    errors[JsonPathToField(json.Path)] = [NulCharacter.Rule];
+                    var at = JsonPathToField(json.Path);
+                    errors[rule.Property is null ? at : at == "body" ? rule.Property : $"{at}.{rule.Property}"] = [rule.Rule];
                 }
                 else if (json is not null)
                 {

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
@@ -45,15 +47,29 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         // Let minimal APIs throw on bad input, so that the handler above answers with ProblemDetails.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-        // PostgreSQL text cannot hold U+0000: refuse it in every JSON string, naming the field.
-        builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new NulRefusingStringConverter()));
+        builder.Services.ConfigureHttpJsonOptions(options =>
+        {
+            var json = options.SerializerOptions;
+            // PostgreSQL text cannot hold U+0000: refuse it in every JSON string, naming the field;
+            // and hold every string and array to InputLimits, as the OpenAPI documents say.
+            json.Converters.Add(new NulRefusingStringConverter());
+            json.TypeInfoResolver = (json.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(InputLimits.LimitArrays);
+            // A number is a JSON number: "12" is not accepted for 12 (the documents type numbers strictly).
+            json.NumberHandling = JsonNumberHandling.Strict;
+        });
 
         builder.AddSourcingRateLimiting();
+        builder.AddSourcingCors();
 
         builder.Services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), tags: [LiveTag]);
 
-        builder.Services.AddOpenApi(options => options.AddDocumentTransformer<ServerlessDocumentTransformer>());
+        builder.Services.AddOpenApi(options =>
+        {
+            options.AddDocumentTransformer<ServerlessDocumentTransformer>();
+            options.AddSchemaTransformer<InputLimitsSchemaTransformer>();
+            options.AddOperationTransformer<AnonymousOpenApiTransformer>();
+        });
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<ITenantContext, TenantContext>();
         return builder;
@@ -70,6 +86,7 @@ public static class ServiceDefaultsExtensions
         app.UseSerilogRequestLogging();
         app.UseMiddleware<ClientCancellationMiddleware>();
         app.UseMiddleware<BodySizeLimitMiddleware>();
+        app.UseCors();
         app.UseAuthentication();
         app.UseSourcingRateLimiting();
         app.UseMiddleware<TenantLoggingMiddleware>();

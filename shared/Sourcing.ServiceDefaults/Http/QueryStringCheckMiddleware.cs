@@ -8,7 +8,8 @@ namespace Sourcing.ServiceDefaults.Http;
 
 /// <summary>
 /// Refuses, with 400 naming the parameter, what a handler would otherwise silently ignore or fail
-/// on: a query or form value holding U+0000 (on every endpoint), and a query parameter that an API
+/// on: a query or form value holding U+0000 or a query value longer than
+/// <see cref="InputLimits.MaxQueryValueLength"/> (on every endpoint), and a query parameter that an API
 /// endpoint (<c>/api/...</c>) does not take, such as a misspelt or unsupported filter.
 /// </summary>
 internal sealed class QueryStringCheckMiddleware(RequestDelegate next)
@@ -23,6 +24,10 @@ internal sealed class QueryStringCheckMiddleware(RequestDelegate next)
             if (NulCharacter.In(key) || values.Any(NulCharacter.In))
             {
                 errors[key.Replace("\0", "\\0", StringComparison.Ordinal)] = [NulCharacter.Rule];
+            }
+            else if (values.Any(v => v is { Length: > InputLimits.MaxQueryValueLength }))
+            {
+                errors[key] = [InputLimits.QueryValueRule];
             }
         }
 

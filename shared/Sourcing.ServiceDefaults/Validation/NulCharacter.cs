@@ -15,11 +15,12 @@ public static class NulCharacter
 }
 
 /// <summary>Thrown while reading JSON when a string holds U+0000; the serializer adds the JSON path.</summary>
-public sealed class NulCharacterException() : JsonException(NulCharacter.Rule);
+public sealed class NulCharacterException() : InputRuleException(NulCharacter.Rule);
 
 /// <summary>
 /// Reads every JSON string (values and dictionary keys) as the built-in converter does, but refuses
-/// one that holds U+0000. Registered once for every service's minimal APIs.
+/// one that holds U+0000 or is longer than <see cref="InputLimits.MaxStringLength"/>. Registered once
+/// for every service's minimal APIs.
 /// </summary>
 public sealed class NulRefusingStringConverter : JsonConverter<string>
 {
@@ -34,5 +35,8 @@ public sealed class NulRefusingStringConverter : JsonConverter<string>
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WritePropertyName(value);
 
-    private static string? Checked(string? value) => NulCharacter.In(value) ? throw new NulCharacterException() : value;
+    private static string? Checked(string? value) =>
+        NulCharacter.In(value) ? throw new NulCharacterException()
+        : value is { Length: > InputLimits.MaxStringLength } ? throw new InputRuleException(InputLimits.StringRule)
+        : value;
 }

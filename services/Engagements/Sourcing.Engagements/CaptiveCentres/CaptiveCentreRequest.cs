@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Sourcing.Engagements.Data;
 using Sourcing.Engagements.Http;
 using Sourcing.ServiceDefaults.Validation;
@@ -6,15 +7,15 @@ namespace Sourcing.Engagements.CaptiveCentres;
 
 /// <summary>A captive centre or partnership as a client sends it (create and replace); its kind follows from the share and control.</summary>
 public sealed record CaptiveCentreRequest(
-    string? LegalEntity,
-    string? Country,
-    decimal? OwnershipPercent,
+    [property: Required, MaxLength(Limits.Name)] string? LegalEntity,
+    [property: Required, MaxLength(2)] string? Country,
+    [property: Required, Range(typeof(decimal), "0", "100")] decimal? OwnershipPercent,
     bool? SharedControl,
-    int? Headcount,
-    IReadOnlyList<string>? Functions,
-    decimal? AnnualOperatingCost,
-    string? Currency,
-    string? Lei)
+    [property: Range(0, int.MaxValue)] int? Headcount,
+    [property: MaxLength(Limits.MaxListItems)] IReadOnlyList<string>? Functions,
+    [property: Range(typeof(decimal), "0", "1000000000000")] decimal? AnnualOperatingCost,
+    [property: MaxLength(3)] string? Currency,
+    [property: MaxLength(20)] string? Lei)
 {
     public bool ValidateInto(CaptiveCentre centre, ValidationErrors errors)
     {

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Sourcing.Contracts;
 using Sourcing.Engagements.Classification;
 using Sourcing.Engagements.Data;
@@ -7,41 +8,41 @@ using Sourcing.ServiceDefaults.Validation;
 namespace Sourcing.Engagements.Engagements;
 
 public sealed record ContractRequest(
-    DateOnly? Start,
+    [property: Required] DateOnly? Start,
     DateOnly? End,
-    int? NoticePeriodDays,
+    [property: Range(0, 3650)] int? NoticePeriodDays,
     bool? AutoRenewal,
-    string? PricingModel,
-    decimal? AnnualValue,
-    string? Currency,
-    string? ServiceCreditTerms,
-    string? RenewalDecision = null);
+    [property: Required, OneOf(typeof(PricingModels))] string? PricingModel,
+    [property: Range(typeof(decimal), "0", "999999999999.99")] decimal? AnnualValue,
+    [property: MaxLength(3)] string? Currency,
+    [property: MaxLength(Limits.LongText)] string? ServiceCreditTerms,
+    [property: OneOf(typeof(RenewalDecisions))] string? RenewalDecision = null);
 
 /// <summary>What the source of an engagement is, once its id was looked up: kind and country.</summary>
 public sealed record ResolvedSource(string Kind, string? Country);
 
 /// <summary>An engagement as a client sends it (create and replace). The source kind and the classification are derived, never sent.</summary>
 public sealed record EngagementRequest(
-    string? Name,
+    [property: Required, MaxLength(Limits.Name)] string? Name,
     Guid? ProviderId,
     Guid? CaptiveCentreId,
-    string? Scope,
-    string? BusinessProcess,
-    string? DeliveryCountry,
-    string? DeliverySite,
-    string? DeliveryTimeZone,
-    IReadOnlyList<string>? DeliveryLanguages,
-    string? PlaceOfWork,
-    int? Headcount,
+    [property: Required, OneOf(typeof(EngagementScopes))] string? Scope,
+    [property: Required, OneOf(typeof(BusinessProcesses))] string? BusinessProcess,
+    [property: MaxLength(2)] string? DeliveryCountry,
+    [property: MaxLength(Limits.Name)] string? DeliverySite,
+    [property: MaxLength(64)] string? DeliveryTimeZone,
+    [property: MaxLength(EngagementRequest.MaxDeliveryLanguages)] IReadOnlyList<string>? DeliveryLanguages,
+    [property: OneOf(typeof(PlacesOfWork))] string? PlaceOfWork,
+    [property: Range(0, int.MaxValue)] int? Headcount,
     bool? Core,
-    IReadOnlyList<string>? DataSensitivity,
-    string? Criticality,
+    [property: OneOf(typeof(DataSensitivities))] IReadOnlyList<string>? DataSensitivity,
+    [property: OneOf(typeof(Criticalities))] string? Criticality,
     Guid? OwnerUserId,
-    string? Status,
+    [property: OneOf(typeof(EngagementStatuses))] string? Status,
     ContractRequest? Contract,
-    IReadOnlyList<string>? BusinessFunctions,
-    IReadOnlyList<string>? DataStorageCountries,
-    IReadOnlyList<string>? DataProcessingCountries,
+    [property: MaxLength(Limits.MaxListItems)] IReadOnlyList<string>? BusinessFunctions,
+    [property: MaxLength(Limits.MaxListItems)] IReadOnlyList<string>? DataStorageCountries,
+    [property: MaxLength(Limits.MaxListItems)] IReadOnlyList<string>? DataProcessingCountries,
     DateOnly? TerminatedOn)
 {
     private const decimal MaxValue = 1_000_000_000_000m;
@@ -68,7 +69,7 @@ public sealed record EngagementRequest(
             errors.Add("captiveCentreId", "give either providerId or captiveCentreId, not both.");
         }
 
-        errors.OneOf("scope", Scope, [EngagementScopes.WholeProcess, EngagementScopes.Task]);
+        errors.OneOf("scope", Scope, EngagementScopes.All);
         errors.OneOf("businessProcess", BusinessProcess, BusinessProcesses.All);
         var country = DeliveryCountry ?? (source?.Kind != SourceKinds.Provider ? source?.Country : null);
         errors.Country("deliveryCountry", country);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Sourcing.Contracts;
 using Sourcing.Engagements.Data;
 using Sourcing.Engagements.Http;
@@ -5,20 +6,20 @@ using Sourcing.ServiceDefaults.Validation;
 
 namespace Sourcing.Engagements.Providers;
 
-public sealed record CertificationRequest(string? Name, DateOnly? ValidUntil);
+public sealed record CertificationRequest([property: Required, MaxLength(Limits.ShortText)] string? Name, DateOnly? ValidUntil);
 
-public sealed record SubcontractorRequest(Guid? ProviderId, int? Rank);
+public sealed record SubcontractorRequest([property: Required] Guid? ProviderId, [property: Required, Range(1, int.MaxValue)] int? Rank);
 
 /// <summary>A provider as a client sends it (create and replace).</summary>
 public sealed record ProviderRequest(
-    string? LegalName,
-    string? HqCountry,
-    IReadOnlyList<string>? DeliveryCountries,
-    IReadOnlyList<CertificationRequest>? Certifications,
-    string? Website,
-    string? ContactName,
-    string? ContactEmail,
-    string? Lei,
+    [property: Required, MaxLength(Limits.Name)] string? LegalName,
+    [property: Required, MaxLength(2)] string? HqCountry,
+    [property: MaxLength(Limits.MaxListItems)] IReadOnlyList<string>? DeliveryCountries,
+    [property: MaxLength(Limits.MaxListItems)] IReadOnlyList<CertificationRequest>? Certifications,
+    [property: MaxLength(Limits.Url)] string? Website,
+    [property: MaxLength(Limits.Name)] string? ContactName,
+    [property: MaxLength(254)] string? ContactEmail,
+    [property: MaxLength(20)] string? Lei,
     IReadOnlyList<SubcontractorRequest>? Subcontractors)
 {
     /// <summary>Validates every field (naming each failure) and, when all pass, writes them onto <paramref name="provider"/>.</summary>

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +19,7 @@ public sealed record AlertResponse(
     DateTimeOffset RaisedAt, DateTimeOffset? AcknowledgedAt, string? AcknowledgedBy, string? Comment,
     DateTimeOffset? ResolvedAt, string? ResolvedBy);
 
-public sealed record AlertActionRequest(string? Comment);
+public sealed record AlertActionRequest([property: MaxLength(AlertsApi.MaxCommentLength)] string? Comment);
 
 /// <summary>Alerts: list, read, acknowledge with a comment, resolve.</summary>
 public static class AlertsApi

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Security.Claims;
 using Hangfire;
@@ -31,7 +32,11 @@ public sealed record CountryResponse(
     IReadOnlyList<double> UtcOffsetHoursNow,
     CountryOverrideResponse? Override);
 
-public sealed record CountryOverrideRequest(decimal? PoliticalStability, decimal? CurrencyRisk, decimal? CommunicationRisk, string? Note);
+public sealed record CountryOverrideRequest(
+    [property: Range(typeof(decimal), "0", "100")] decimal? PoliticalStability,
+    [property: Range(typeof(decimal), "0", "100")] decimal? CurrencyRisk,
+    [property: Range(typeof(decimal), "0", "100")] decimal? CommunicationRisk,
+    [property: MaxLength(500)] string? Note);
 
 /// <summary>The country reference data the scores use, and a tenant admin's overrides per country.</summary>
 public static class CountriesApi

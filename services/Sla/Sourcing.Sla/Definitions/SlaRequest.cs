@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Sourcing.Contracts;
 using Sourcing.ServiceDefaults.Validation;
 
@@ -5,7 +6,13 @@ namespace Sourcing.Sla.Definitions;
 
 /// <summary>An SLA's definition as sent to define or change it.</summary>
 public sealed record SlaRequest(
-    string? Metric, string? Unit, decimal? Target, string? Direction, string? Period, decimal? Weight, decimal? ServiceCreditPercent)
+    [property: Required, MaxLength(200)] string? Metric,
+    [property: Required, MaxLength(50)] string? Unit,
+    [property: Required] decimal? Target,
+    [property: Required, OneOf(typeof(SlaDirections))] string? Direction,
+    [property: Required, OneOf(typeof(SlaPeriodKinds))] string? Period,
+    [property: Range(typeof(decimal), "0", "1000", MinimumIsExclusive = true)] decimal? Weight,
+    [property: Range(typeof(decimal), "0", "100", MinimumIsExclusive = true)] decimal? ServiceCreditPercent)
 {
     /// <summary>Checks every field; the valid definition, or null with the errors named.</summary>
     public SlaRequest? Validate(ValidationErrors errors)

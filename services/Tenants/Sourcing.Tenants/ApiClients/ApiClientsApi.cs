@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Sourcing.Contracts;
@@ -115,7 +116,9 @@ public static class ApiClientsApi
     }
 }
 
-public sealed record CreateApiClientRequest(string? Name, IReadOnlyList<string>? Scopes);
+public sealed record CreateApiClientRequest(
+    [property: Required, MaxLength(200)] string? Name,
+    [property: Required, MinLength(1), OneOf(typeof(ApiScopes))] IReadOnlyList<string>? Scopes);
 
 public sealed record ApiClientResponse(
     Guid Id, string ClientId, string Name, IReadOnlyList<string> Scopes, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt);

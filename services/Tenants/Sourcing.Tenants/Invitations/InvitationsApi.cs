@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -172,7 +173,9 @@ public static class InvitationsApi
             detail: $"It was {invitation.Status.ToString().ToLowerInvariant()}.");
 }
 
-public sealed record InviteRequest(string? Email, string? Role);
+public sealed record InviteRequest(
+    [property: Required, MaxLength(254)] string? Email,
+    [property: Required, OneOf(typeof(Roles), nameof(Roles.TenantRoles))] string? Role);
 
 public sealed record InvitationResponse(
     Guid Id, string Email, string Role, string Status, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, int TimesSent, DateTimeOffset? AcceptedAt)

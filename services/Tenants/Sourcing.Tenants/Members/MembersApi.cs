@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Sourcing.Contracts;
@@ -120,7 +121,7 @@ public static class MembersApi
             detail: "This member is the tenant's last admin: make someone else admin first.");
 }
 
-public sealed record ChangeRoleRequest(string? Role);
+public sealed record ChangeRoleRequest([property: Required, OneOf(typeof(Roles), nameof(Roles.TenantRoles))] string? Role);
 
 public sealed record MemberResponse(Guid UserId, string Email, string Name, string Role, DateTimeOffset JoinedAt)
 {

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Sourcing.Contracts;
 using Sourcing.ServiceDefaults.Validation;
 
@@ -5,7 +6,11 @@ namespace Sourcing.Tenants.Settings;
 
 /// <summary>The quality score's settings as sent; a field left out takes DOMAIN's default.</summary>
 public sealed record QualityScoreSettingsRequest(
-    int? WindowDays, decimal? TrendAddition, decimal? TrendThreshold, decimal? NearshoreAddition, decimal? OffshoreAddition)
+    [property: Range(QualityScoreSettingsRequest.MinWindowDays, QualityScoreSettingsRequest.MaxWindowDays)] int? WindowDays,
+    [property: Range(typeof(decimal), "0", "100")] decimal? TrendAddition,
+    [property: Range(typeof(decimal), "0", "1")] decimal? TrendThreshold,
+    [property: Range(typeof(decimal), "0", "100")] decimal? NearshoreAddition,
+    [property: Range(typeof(decimal), "0", "100")] decimal? OffshoreAddition)
 {
     /// <summary>The window holds the trend's 90 days (the last 30 against the 60 before) and at most two years.</summary>
     public const int MinWindowDays = 90;
@@ -38,7 +43,10 @@ public sealed record QualityScoreSettingsRequest(
 
 /// <summary>The dependency score's settings as sent; a field left out takes DOMAIN's default.</summary>
 public sealed record DependencyScoreSettingsRequest(
-    decimal? SingleSourceAddition, decimal? ExitAddition, int? LongRemainingMonths, int? LongNoticeDays)
+    [property: Range(typeof(decimal), "0", "100")] decimal? SingleSourceAddition,
+    [property: Range(typeof(decimal), "0", "100")] decimal? ExitAddition,
+    [property: Range(1, 240)] int? LongRemainingMonths,
+    [property: Range(1, 3650)] int? LongNoticeDays)
 {
     public DependencyScoreSettings? Validate(ValidationErrors errors)
     {
@@ -69,7 +77,12 @@ public sealed record DependencyScoreSettingsRequest(
 }
 
 /// <summary>The geopolitical weights as sent; a field left out takes DOMAIN's default, and each group must add up to 1.</summary>
-public sealed record GeopoliticalWeightsRequest(decimal? Country, decimal? Currency, decimal? Communication, decimal? Time, decimal? Language)
+public sealed record GeopoliticalWeightsRequest(
+    [property: Range(typeof(decimal), "0", "1")] decimal? Country,
+    [property: Range(typeof(decimal), "0", "1")] decimal? Currency,
+    [property: Range(typeof(decimal), "0", "1")] decimal? Communication,
+    [property: Range(typeof(decimal), "0", "1")] decimal? Time,
+    [property: Range(typeof(decimal), "0", "1")] decimal? Language)
 {
     private const decimal Tolerance = 0.0001m;
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Sourcing.Contracts;
 using Sourcing.ServiceDefaults.Validation;
 
@@ -8,16 +9,16 @@ namespace Sourcing.Tenants.Settings;
 /// settings (qualityScore, dependencyScore, geopoliticalWeights), which take DOMAIN's defaults when left out.
 /// </summary>
 public sealed record TenantSettingsRequest(
-    string? Name,
-    string? HqCountry,
-    string? ReportingCurrency,
-    string? TimeZone,
-    IReadOnlyList<string>? WorkingLanguages,
-    RiskWeightsRequest? RiskWeights,
-    BandThresholdsRequest? BandThresholds,
-    PolicyChecksRequest? PolicyChecks,
-    IReadOnlyList<string>? NotToOffshoreProcesses,
-    decimal? CountryConcentrationThresholdPercent,
+    [property: Required, MaxLength(200)] string? Name,
+    [property: Required, MaxLength(2)] string? HqCountry,
+    [property: Required, MaxLength(3)] string? ReportingCurrency,
+    [property: Required, MaxLength(64)] string? TimeZone,
+    [property: Required, MinLength(1), MaxLength(20)] IReadOnlyList<string>? WorkingLanguages,
+    [property: Required] RiskWeightsRequest? RiskWeights,
+    [property: Required] BandThresholdsRequest? BandThresholds,
+    [property: Required] PolicyChecksRequest? PolicyChecks,
+    [property: Required, OneOf(typeof(BusinessProcesses))] IReadOnlyList<string>? NotToOffshoreProcesses,
+    [property: Required, Range(typeof(decimal), "0", "100", MinimumIsExclusive = true)] decimal? CountryConcentrationThresholdPercent,
     QualityScoreSettingsRequest? QualityScore = null,
     DependencyScoreSettingsRequest? DependencyScore = null,
     GeopoliticalWeightsRequest? GeopoliticalWeights = null)
@@ -157,7 +158,10 @@ public sealed record TenantSettingsRequest(
     }
 }
 
-public sealed record RiskWeightsRequest(decimal? Quality, decimal? Dependency, decimal? Geopolitical)
+public sealed record RiskWeightsRequest(
+    [property: Required, Range(typeof(decimal), "0", "1")] decimal? Quality,
+    [property: Required, Range(typeof(decimal), "0", "1")] decimal? Dependency,
+    [property: Required, Range(typeof(decimal), "0", "1")] decimal? Geopolitical)
 {
     private const decimal Tolerance = 0.0001m;
 
@@ -198,7 +202,10 @@ public sealed record RiskWeightsRequest(decimal? Quality, decimal? Dependency, d
     }
 }
 
-public sealed record BandThresholdsRequest(decimal? Medium, decimal? High, decimal? Critical)
+public sealed record BandThresholdsRequest(
+    [property: Required, Range(typeof(decimal), "0", "100", MinimumIsExclusive = true)] decimal? Medium,
+    [property: Required, Range(typeof(decimal), "0", "100", MinimumIsExclusive = true)] decimal? High,
+    [property: Required, Range(typeof(decimal), "0", "100", MinimumIsExclusive = true)] decimal? Critical)
 {
     public BandThresholds? Validate(ValidationErrors errors)
     {
@@ -221,12 +228,12 @@ public sealed record BandThresholdsRequest(decimal? Medium, decimal? High, decim
 }
 
 public sealed record PolicyChecksRequest(
-    bool? NotAdvisableToOffshore,
-    bool? SensitiveDataInHighRiskCountry,
-    bool? SensitiveDataWithoutCertification,
-    bool? SingleSourcedCriticalProcess,
-    bool? CoreProcessOutsourced,
-    bool? NotMonitored)
+    [property: Required] bool? NotAdvisableToOffshore,
+    [property: Required] bool? SensitiveDataInHighRiskCountry,
+    [property: Required] bool? SensitiveDataWithoutCertification,
+    [property: Required] bool? SingleSourcedCriticalProcess,
+    [property: Required] bool? CoreProcessOutsourced,
+    [property: Required] bool? NotMonitored)
 {
     public PolicyChecks? Validate(ValidationErrors errors)
     {
