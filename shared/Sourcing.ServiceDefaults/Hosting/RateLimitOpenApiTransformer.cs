@@ -21,16 +21,16 @@ internal sealed class RateLimitOpenApiTransformer(IOptions<RateLimitOptions> opt
         }
 
         operation.Responses ??= [];
-        operation.Responses["429"] = new OpenApiResponse
+        var tooMany = operation.Responses.TryGetValue("429", out var documented) && documented is OpenApiResponse existing
+            ? existing
+            : new OpenApiResponse { Description = "Too many requests from this tenant or client: try again after Retry-After seconds (ProblemDetails)." };
+        operation.Responses["429"] = tooMany;
+        tooMany.Headers = new Dictionary<string, IOpenApiHeader>
         {
-            Description = "Too many requests from this tenant or client: try again after Retry-After seconds (ProblemDetails).",
-            Headers = new Dictionary<string, IOpenApiHeader>
+            ["Retry-After"] = new OpenApiHeader
             {
-                ["Retry-After"] = new OpenApiHeader
-                {
-                    Description = "Seconds until the window that refused the request ends.",
-                    Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "1", Maximum = "86400" },
-                },
+                Description = "Seconds until the window that refused the request ends.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "1", Maximum = "86400" },
             },
         };
 

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -58,6 +59,8 @@ public static class ServiceDefaultsExtensions
             json.NumberHandling = JsonNumberHandling.Strict;
         });
 
+        // Operation transformers run in the order added: error answers first, then their headers.
+        builder.Services.Configure<OpenApiOptions>("v1", o => o.AddOperationTransformer<ProblemResponsesOpenApiTransformer>());
         builder.AddSourcingRateLimiting();
         builder.AddSourcingCors();
 
