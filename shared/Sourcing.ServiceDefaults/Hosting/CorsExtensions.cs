@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.Configuration;
@@ -50,23 +49,6 @@ internal sealed class CorsOpenApiTransformer : IOpenApiOperationTransformer
                 Description = $"The request's Origin, sent only when it is one of {CorsExtensions.Section} (none by default).",
                 Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uri", MaxLength = 2048 },
             };
-        }
-
-        return Task.CompletedTask;
-    }
-}
-
-/// <summary>
-/// An endpoint that takes no token (sign-up, the unsubscribe link...) says so with an empty security
-/// requirement, rather than inheriting the document's bearer requirement or none at all.
-/// </summary>
-internal sealed class AnonymousOpenApiTransformer : IOpenApiOperationTransformer
-{
-    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
-    {
-        if (context.Description.ActionDescriptor.EndpointMetadata.OfType<IAllowAnonymous>().Any())
-        {
-            operation.Security = [new OpenApiSecurityRequirement()];
         }
 
         return Task.CompletedTask;

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OpenApi;
-using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 
 namespace Sourcing.ServiceDefaults.Hosting;
@@ -10,11 +9,12 @@ namespace Sourcing.ServiceDefaults.Hosting;
 /// <summary>
 /// Documents the error answers every endpoint can give, each application/problem+json as the
 /// shared pipeline writes them: 400 on /api endpoints (an unknown or overlong query parameter,
-/// U+0000), 401 and 403 where a token is required (<see cref="Errors.StatusCodeProblems"/>), 429
-/// from the rate limiter (when it is on), and 500 (<see cref="Errors.ProblemExceptionHandler"/>, with a traceId).
-/// Runs before the rate-limit and CORS transformers, so that these answers get their headers too.
+/// U+0000), 401 and 403 where a token is required (<see cref="Errors.StatusCodeProblems"/>), and
+/// 500 (<see cref="Errors.ProblemExceptionHandler"/>, with a traceId); 429 is the rate-limit
+/// transformer's. Runs before the rate-limit and CORS transformers, so that
+/// these answers get their headers too.
 /// </summary>
-internal sealed class ProblemResponsesOpenApiTransformer(IOptions<RateLimitOptions> limits) : IOpenApiOperationTransformer
+internal sealed class ProblemResponsesOpenApiTransformer : IOpenApiOperationTransformer
 {
     private const string ProblemJson = "application/problem+json";
 
@@ -33,22 +33,23 @@ internal sealed class ProblemResponsesOpenApiTransformer(IOptions<RateLimitOptio
 
         if (secured)
         {
-            operation.Responses.TryAdd("401", await ProblemAsync(
-                typeof(ProblemDetails), "No valid access token (missing, expired, or its member or API client was removed).", context, cancellationToken));
-            operation.Responses.TryAdd("403", await ProblemAsync(
-                typeof(ProblemDetails), "The token's role or scopes do not allow this.", context, cancellationToken));
+            await AddAsync(operation, "401", "No valid access token (missing, expired, or its member or API client was removed).", context, cancellationToken);
+            await AddAsync(operation, "403", "The token's role or scopes do not allow this.", context, cancellationToken);
         }
 
-        if (limits.Value.Enabled)
-        {
-            operation.Responses["429"] = await ProblemAsync(typeof(ProblemDetails), "Too many requests from this tenant or client: try again after Retry-After seconds.", context, cancellationToken);
-        }
-
-        operation.Responses.TryAdd("500", await ProblemAsync(
-            typeof(ProblemDetails), "An unexpected error; the traceId names it in the service's log.", context, cancellationToken));
+        await AddAsync(operation, "500", "An unexpected error; the traceId names it in the service's log.", context, cancellationToken);
     }
 
-    private static async Task<OpenApiResponse> ProblemAsync(Type type, string description, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    private static async Task AddAsync(OpenApiOperation operation, string status, string description, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        if (!operation.Responses!.ContainsKey(status))
+        {
+            operation.Responses[status] = await ProblemAsync(typeof(ProblemDetails), description, context, cancellationToken);
+        }
+    }
+
+    /// <summary>An answer with an application/problem+json body of <paramref name="type"/>, a component of the document.</summary>
+    internal static async Task<OpenApiResponse> ProblemAsync(Type type, string description, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         var name = type.Name;
         var document = context.Document!;

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
@@ -12,19 +13,17 @@ internal sealed class RateLimitOpenApiTransformer(IOptions<RateLimitOptions> opt
 {
     public const string LimitHeader = "X-RateLimit-Limit";
 
-    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         var limits = options.Value;
         if (!limits.Enabled)
         {
-            return Task.CompletedTask;
+            return;
         }
 
         operation.Responses ??= [];
-        var tooMany = operation.Responses.TryGetValue("429", out var documented) && documented is OpenApiResponse existing
-            ? existing
-            : new OpenApiResponse { Description = "Too many requests from this tenant or client: try again after Retry-After seconds (ProblemDetails)." };
-        operation.Responses["429"] = tooMany;
+        var tooMany = await ProblemResponsesOpenApiTransformer.ProblemAsync(
+            typeof(ProblemDetails), "Too many requests from this tenant or client: try again after Retry-After seconds.", context, cancellationToken);
         tooMany.Headers = new Dictionary<string, IOpenApiHeader>
         {
             ["Retry-After"] = new OpenApiHeader
@@ -33,6 +32,7 @@ internal sealed class RateLimitOpenApiTransformer(IOptions<RateLimitOptions> opt
                 Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "1", Maximum = "86400" },
             },
         };
+        operation.Responses["429"] = tooMany;
 
         foreach (var (status, response) in operation.Responses)
         {
@@ -46,7 +46,5 @@ internal sealed class RateLimitOpenApiTransformer(IOptions<RateLimitOptions> opt
                 };
             }
         }
-
-        return Task.CompletedTask;
     }
 }

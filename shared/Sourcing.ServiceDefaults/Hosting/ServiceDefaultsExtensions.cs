@@ -12,6 +12,7 @@ using Microsoft.Extensions.Hosting;
 using Scalar.AspNetCore;
 using Serilog;
 using Serilog.Formatting.Compact;
+using Sourcing.ServiceDefaults.Auth;
 using Sourcing.ServiceDefaults.Errors;
 using Sourcing.ServiceDefaults.Http;
 using Sourcing.ServiceDefaults.Tenancy;
