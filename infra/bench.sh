@@ -3,17 +3,21 @@
 # Usage: bash infra/bench.sh NAME [benchmark args]    (no NAME: lists the benchmarks)
 # Builds Release, starts PostgreSQL/RabbitMQ/maildev as environment test9 (ports 54339, 56739,
 # 10269/10819; services from 6100), runs the benchmark, always stops the servers.
-# Logs: .data/test9/logs/ (servers and any service the benchmark starts).
+# SOURCING_BENCH_ENV=test1..test9 picks another environment (to run beside a test suite);
+# SOURCING_BENCH_NO_BUILD=1 skips the build (when the Release build is current).
+# Logs: .data/<env>/logs/ (servers and any service the benchmark starts).
 set -euo pipefail
 # shellcheck source=infra/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$REPO_ROOT"
 
 bash infra/install.sh
-log "building Sourcing.sln (Release)"
-dotnet build Sourcing.sln -c Release -nologo -v quiet
+if [[ "${SOURCING_BENCH_NO_BUILD:-}" != 1 ]]; then
+  log "building Sourcing.sln (Release)"
+  dotnet build Sourcing.sln -c Release -nologo -v quiet
+fi
 
-BENCH_ENV=test9
+BENCH_ENV="${SOURCING_BENCH_ENV:-test9}"
 load_env_ports "$BENCH_ENV"
 # shellcheck disable=SC2317 # called by the EXIT trap
 cleanup() { bash infra/servers.sh stop "$BENCH_ENV" || true; }
@@ -24,6 +28,6 @@ bash infra/servers.sh start "$BENCH_ENV"
 export SOURCING_REPO_ROOT="$REPO_ROOT" SOURCING_TEST_ENV="$BENCH_ENV" SOURCING_TEST_CONFIGURATION=Release
 export SOURCING_TEST_PG_PORT=$PG_PORT SOURCING_TEST_RABBIT_PORT=$AMQP_PORT SOURCING_TEST_SMTP_PORT=$SMTP_PORT
 export SOURCING_TEST_MAILDEV_URL=http://127.0.0.1:$MAILDEV_WEB_PORT
-export SOURCING_TEST_SERVICE_PORT_BASE=6100
+export SOURCING_TEST_SERVICE_PORT_BASE=$SERVICE_PORT_BASE
 log "running benchmark ${1:-(list)}"
 dotnet tests/Sourcing.Benchmarks/bin/Release/net10.0/Sourcing.Benchmarks.dll "$@"
