@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # infra/install.sh: installs what the run and test commands need, only what is missing.
 #   - PostgreSQL 15 and RabbitMQ (Debian packages postgresql, rabbitmq-server),
-#     plus node/npm, curl and ss if absent (apt-get update only when something is missing);
+#     plus node/npm, curl, ss and wrk (the benchmarks' HTTP load generator) if absent (apt-get update only when something is missing);
 #   - maildev 3.0.0 from npm into .data/tools/ (the SMTP sink with a JSON API);
 #   - checks that the .NET SDK (dotnet) is on PATH.
 # Quick and silent-ish when everything is there. Output of apt-get and npm goes to
@@ -28,6 +28,7 @@ missing=()
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
 command -v curl >/dev/null 2>&1 || missing+=(curl)
+command -v wrk >/dev/null 2>&1 || missing+=(wrk) # the HTTP load generator of infra/bench.sh api-lists
 command -v ss >/dev/null 2>&1 || missing+=(iproute2)
 command -v runuser >/dev/null 2>&1 || missing+=(util-linux)
 

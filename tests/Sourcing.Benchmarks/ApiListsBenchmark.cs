@@ -1,0 +1,312 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.IdentityModel.Tokens;
+using Sourcing.Testing;
+
+namespace Sourcing.Benchmarks;
+
+/// <summary>
+/// Issue 15's first goal: the authenticated list endpoints (engagements, providers, risk scores, SLAs,
+/// alerts) at 50 connections against a bare minimal API that validates the same JWT, both measured in
+/// this run by wrk (Debian's HTTP load generator, a separate process). Every service runs as the README
+/// runs it (Release, real PostgreSQL, RabbitMQ); the tenant is created through the public APIs.
+/// Goal: each list at least 0.25x the bare endpoint's requests per second, p99 under 25 ms.
+/// Args: [seconds per endpoint, default 10] [connections, default 50].
+/// </summary>
+public sealed partial class ApiListsBenchmark : IBenchmark
+{
+    public string Name => "api-lists";
+
+    public string Description => "authenticated list endpoints vs a bare JWT minimal API, wrk at 50 connections (goal >= 0.25x, p99 < 25 ms)";
+
+    public async Task<int> RunAsync(BenchmarkContext context, string[] args, CancellationToken cancellationToken)
+    {
+        var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10;
+        var connections = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 50;
+        var logs = Path.Combine(context.RepoRoot, ".data", context.EnvironmentName, "logs");
+        var services = new Dictionary<string, ServiceProcess>();
+        try
+        {
+            foreach (var (name, offset, database) in new[]
+                     {
+                         ("Identity", 0, "sourcing_identity"), ("Tenants", 1, "sourcing_tenants"), ("Engagements", 2, "sourcing_engagements"),
+                         ("Sla", 3, "sourcing_sla"), ("Risk", 4, "sourcing_risk"),
+                     })
+            {
+                Console.WriteLine($"starting {name} (log: {logs}/{name.ToLowerInvariant()}.log)");
+                services[name] = await ServiceProcess.StartAsync(
+                    name, $"Sourcing.{name}", context.ServicePortBase + offset, Environment(context, database), context.RepoRoot, "Release", logs);
+            }
+
+            var client = new SourcingClient(services["Identity"].Url, services["Tenants"].Url, context.MailDev);
+            var tenant = await client.SignUpAsync(
+                "Benchmark Lists Ltd", "US", "USD", "America/New_York", "Lee Lists", $"lists-{Guid.NewGuid():N}@example.com", "Correct-Horse-42-Battery", cancellationToken);
+            var token = tenant.AccessToken;
+            var (engagementIds, slaEngagement) = await SeedAsync(services, token, cancellationToken);
+
+            await using var bare = await BareApi.StartAsync(services["Identity"].Url, context.ServicePortBase + 8, cancellationToken);
+            var targets = new (string Name, ServiceProcess? Service, Uri Url)[]
+            {
+                ("bare JWT endpoint", null, new Uri(bare.Url, "bare")),
+                ("engagements", services["Engagements"], new Uri(services["Engagements"].Url, "api/engagements?pageSize=20")),
+                ("providers", services["Engagements"], new Uri(services["Engagements"].Url, "api/providers?pageSize=20")),
+                ("risk scores", services["Risk"], new Uri(services["Risk"].Url, "api/risk/scores?pageSize=20")),
+                ("SLAs", services["Sla"], new Uri(services["Sla"].Url, $"api/engagements/{slaEngagement}/slas?pageSize=20")),
+                ("alerts", services["Risk"], new Uri(services["Risk"].Url, "api/risk/alerts?pageSize=20")),
+            };
+
+            Console.WriteLine($"data: {engagementIds.Count} engagements; wrk -t2 -c{connections} -d{seconds}s --latency per endpoint after a 3 s warm-up; load average before: {LoadAverage()}");
+            Console.WriteLine($"{"endpoint",-20} {"req/s",10} {"p50 ms",8} {"p99 ms",8} {"ratio",7} {"service RSS",12}  verdict");
+            double? bareRate = null;
+            var failed = false;
+            foreach (var (name, service, url) in targets)
+            {
+                await Wrk.RunAsync(url, token, connections, 3, cancellationToken);
+                long peak = 0;
+                using var sampling = new CancellationTokenSource();
+                var sampler = service is null ? Task.CompletedTask : Task.Run(async () =>
+                {
+                    while (!sampling.IsCancellationRequested)
+                    {
+                        peak = Math.Max(peak, service.WorkingSetBytes);
+                        await Task.Delay(200, CancellationToken.None);
+                    }
+                }, CancellationToken.None);
+                var result = await Wrk.RunAsync(url, token, connections, seconds, cancellationToken);
+                await sampling.CancelAsync();
+                await sampler;
+                bareRate ??= result.RequestsPerSecond;
+                var ratio = result.RequestsPerSecond / bareRate.Value;
+                var met = service is null || (ratio >= 0.25 && result.P99Ms < 25);
+                var verdict = service is null ? "baseline" : met ? "met" : "NOT met";
+                if (result.Errors > 0)
+                {
+                    verdict += $"; {result.Errors} non-2xx or socket errors";
+                    failed = true;
+                }
+
+                Console.WriteLine($"{name,-20} {result.RequestsPerSecond,10:N0} {result.P50Ms,8:F1} {result.P99Ms,8:F1} {ratio,7:F3} {(service is null ? "-" : $"{peak / 1048576.0:F0} MiB"),12}  {verdict}");
+            }
+
+            Console.WriteLine($"load average after: {LoadAverage()}");
+            return failed ? 1 : 0;
+        }
+        finally
+        {
+            foreach (var service in services.Values.Reverse())
+            {
+                await service.DisposeAsync();
+            }
+        }
+    }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
+
+    private static readonly string[] Countries = ["PH", "IN", "PL", "MX", "US", "EG", "RO", "VN", "CO", "ZA"];
+
+    private static readonly Dictionary<string, string> Zones = new()
+    {
+        ["PH"] = "Asia/Manila", ["IN"] = "Asia/Kolkata", ["PL"] = "Europe/Warsaw", ["MX"] = "America/Mexico_City", ["US"] = "America/Chicago",
+        ["EG"] = "Africa/Cairo", ["RO"] = "Europe/Bucharest", ["VN"] = "Asia/Ho_Chi_Minh", ["CO"] = "America/Bogota", ["ZA"] = "Africa/Johannesburg",
+    };
+
+    /// <summary>20 providers, 200 engagements, and 40 of them with an SLA and 90 days of measurements (some breached), then waits for the scores.</summary>
+    private static async Task<(List<Guid> Engagements, Guid SlaEngagement)> SeedAsync(
+        Dictionary<string, ServiceProcess> services, string token, CancellationToken cancellationToken)
+    {
+        using var engagements = SourcingClient.Api(services["Engagements"].Url, token);
+        using var sla = SourcingClient.Api(services["Sla"].Url, token);
+        using var risk = SourcingClient.Api(services["Risk"].Url, token);
+        var watch = Stopwatch.StartNew();
+        var providers = new List<(Guid Id, string Country)>();
+        for (var i = 0; i < 20; i++)
+        {
+            var country = Countries[i % Countries.Length];
+            var body = new { legalName = $"Provider {i:D2} Ltd", hqCountry = country, deliveryCountries = new[] { country }, certifications = Array.Empty<object>() };
+            providers.Add((await PostUntilCreatedAsync(engagements, "api/providers", body, cancellationToken), country));
+        }
+
+        var ids = new List<Guid>();
+        for (var i = 0; i < 200; i++)
+        {
+            var (providerId, country) = providers[i % providers.Count];
+            ids.Add(await PostUntilCreatedAsync(engagements, "api/engagements", new
+            {
+                name = $"Engagement {i:D3}",
+                providerId,
+                scope = "whole-process",
+                businessProcess = i % 2 == 0 ? "customer-service" : "it-services",
+                deliveryCountry = country,
+                deliveryTimeZone = Zones[country],
+                placeOfWork = "provider-premises",
+                headcount = 10 + i,
+                core = false,
+                dataSensitivity = Array.Empty<string>(),
+                criticality = i % 5 == 0 ? "critical" : "standard",
+                status = "active",
+                contract = new { start = "2025-01-01", end = "2027-12-31", noticePeriodDays = 90, autoRenewal = false, pricingModel = "per-fte", annualValue = 100_000m + i, currency = "USD" },
+            }, cancellationToken));
+        }
+
+        var yesterday = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1);
+        var random = new Random(15);
+        foreach (var engagementId in ids.Take(40))
+        {
+            var slaId = await PostUntilCreatedAsync(sla, $"api/engagements/{engagementId}/slas", new
+            {
+                metric = "Availability", unit = "%", target = 99.5m, direction = "at-least", period = "daily", serviceCreditPercent = 5m,
+            }, cancellationToken);
+            var csv = new StringBuilder("slaId,period,value\n");
+            for (var day = yesterday.AddDays(-89); day <= yesterday; day = day.AddDays(1))
+            {
+                var value = random.Next(6) == 0 ? 97.0m : 99.9m;
+                csv.Append(CultureInfo.InvariantCulture, $"{slaId},{day:yyyy-MM-dd},{value}\n");
+            }
+
+            using var upload = await sla.PostAsync($"api/engagements/{engagementId}/measurements", new StringContent(csv.ToString(), Encoding.UTF8, "text/csv"), cancellationToken);
+            upload.EnsureSuccessStatusCode();
+        }
+
+        await Eventually.WaitAsync(
+            async () => (await risk.GetFromJsonAsync<JsonElement>("api/risk/scores?pageSize=1", cancellationToken)).GetProperty("totalCount").GetInt32() >= ids.Count,
+            TimeSpan.FromMinutes(5),
+            "the risk service to score every engagement");
+        Console.WriteLine($"seeded 20 providers, {ids.Count} engagements, 40 SLAs with 90 days each, and their scores in {watch.Elapsed.TotalSeconds:F0} s");
+        return (ids, ids[0]);
+    }
+
+    /// <summary>POSTs until 201: the first writes wait for the service to learn the new tenant or engagement from its events.</summary>
+    private static async Task<Guid> PostUntilCreatedAsync(HttpClient api, string path, object body, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            using var response = await api.PostAsJsonAsync(path, body, cancellationToken);
+            if (response.StatusCode == HttpStatusCode.Created)
+            {
+                return (await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("id").GetGuid();
+            }
+
+            var text = await response.Content.ReadAsStringAsync(cancellationToken);
+            if (attempt >= 120 || (int)response.StatusCode is not (409 or 404 or 422 or 503))
+            {
+                throw new InvalidOperationException($"POST {path}: {(int)response.StatusCode} {text}");
+            }
+
+            await Task.Delay(500, cancellationToken);
+        }
+    }
+
+    private static Dictionary<string, string> Environment(BenchmarkContext context, string database) => new()
+    {
+        ["ConnectionStrings__Database"] = context.ConnectionString(database, "sourcing_app"),
+        ["ConnectionStrings__Migrations"] = context.ConnectionString(database, "sourcing_owner"),
+        ["RabbitMq__Host"] = "127.0.0.1",
+        ["RabbitMq__Port"] = context.RabbitPort.ToString(CultureInfo.InvariantCulture),
+        ["Smtp__Host"] = "127.0.0.1",
+        ["Smtp__Port"] = context.SmtpPort.ToString(CultureInfo.InvariantCulture),
+        ["DataProtection__KeysDirectory"] = Path.Combine(context.RepoRoot, ".data", context.EnvironmentName, "keys", "dataprotection"),
+        ["Identity__Authority"] = $"http://127.0.0.1:{context.ServicePortBase}/",
+        ["Identity__Issuer"] = $"http://127.0.0.1:{context.ServicePortBase}/",
+        ["Identity__KeysDirectory"] = Path.Combine(context.RepoRoot, ".data", context.EnvironmentName, "keys"),
+        ["Identity__AccessTokenLifetime"] = "01:00:00",
+        // The limits stay on (their cost is part of every request) but far above the benchmark's rate.
+        ["RateLimiting__TenantPermitLimit"] = "100000000",
+        ["RateLimiting__ClientPermitLimit"] = "100000000",
+        ["ASPNETCORE_ENVIRONMENT"] = "Staging", // production settings (no Development overrides); identity keys are generated under KeysDirectory
+    };
+
+    /// <summary>A minimal API with one endpoint that validates the same JWT the same way (RS256, issuer, audience, lifetime) and answers a small fixed JSON page.</summary>
+    private sealed class BareApi(WebApplication app, Uri url) : IAsyncDisposable
+    {
+        public Uri Url { get; } = url;
+
+        public static async Task<BareApi> StartAsync(Uri authority, int port, CancellationToken cancellationToken)
+        {
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.Logging.ClearProviders();
+            builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+            builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
+            {
+                options.Authority = authority.ToString();
+                options.Audience = "engagements";
+                options.RequireHttpsMetadata = false;
+                options.MapInboundClaims = false;
+                options.TokenValidationParameters.ValidAlgorithms = [SecurityAlgorithms.RsaSha256];
+            });
+            builder.Services.AddAuthorization();
+            var app = builder.Build();
+            app.UseAuthentication();
+            app.UseAuthorization();
+            var page = new { items = Enumerable.Range(0, 20).Select(i => new { id = Guid.NewGuid(), name = $"Item {i}" }).ToArray(), pageNumber = 1, pageSize = 20, totalCount = 20 };
+            app.MapGet("/bare", () => Results.Json(page)).RequireAuthorization();
+            await app.StartAsync(cancellationToken);
+            return new BareApi(app, new Uri($"http://127.0.0.1:{port}/"));
+        }
+
+        public async ValueTask DisposeAsync() => await app.DisposeAsync();
+    }
+
+    /// <summary>Runs wrk and reads its requests/s, latency percentiles and errors.</summary>
+    private static partial class Wrk
+    {
+        public sealed record Result(double RequestsPerSecond, double P50Ms, double P99Ms, long Errors);
+
+        public static async Task<Result> RunAsync(Uri url, string token, int connections, int seconds, CancellationToken cancellationToken)
+        {
+            var start = new ProcessStartInfo("wrk", ["-t2", $"-c{connections}", $"-d{seconds}s", "--latency", "-H", $"Authorization: Bearer {token}", url.ToString()])
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            using var process = Process.Start(start) ?? throw new InvalidOperationException("wrk did not start: install it (apt-get install wrk; infra/install.sh does).");
+            var output = await process.StandardOutput.ReadToEndAsync(cancellationToken);
+            await process.WaitForExitAsync(cancellationToken);
+            if (process.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"wrk failed ({process.ExitCode}): {output} {await process.StandardError.ReadToEndAsync(cancellationToken)}");
+            }
+
+            var rate = double.Parse(RequestsPerSecond().Match(output).Groups[1].Value, CultureInfo.InvariantCulture);
+            var errors = 0L;
+            if (NonSuccess().Match(output) is { Success: true } non2xx)
+            {
+                errors += long.Parse(non2xx.Groups[1].Value, CultureInfo.InvariantCulture);
+            }
+
+            if (SocketErrors().Match(output) is { Success: true } socket)
+            {
+                errors += socket.Groups.Values.Skip(1).Sum(g => long.Parse(g.Value, CultureInfo.InvariantCulture));
+            }
+
+            return new Result(rate, Percentile(output, "50"), Percentile(output, "99"), errors);
+        }
+
+        private static double Percentile(string output, string percent)
+        {
+            var match = Regex.Match(output, $@"^\s+{percent}%\s+([\d.]+)(us|ms|s)\s*$", RegexOptions.Multiline);
+            var value = double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+            return match.Groups[2].Value switch { "us" => value / 1000, "s" => value * 1000, _ => value };
+        }
+
+        [GeneratedRegex(@"Requests/sec:\s+([\d.]+)")]
+        private static partial Regex RequestsPerSecond();
+
+        [GeneratedRegex(@"Non-2xx or 3xx responses:\s+(\d+)")]
+        private static partial Regex NonSuccess();
+
+        [GeneratedRegex(@"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)")]
+        private static partial Regex SocketErrors();
+    }
+}
