@@ -4,7 +4,8 @@
 # Builds Release, starts PostgreSQL/RabbitMQ/maildev as environment test9 (ports 54339, 56739,
 # 10269/10819; services from 6100), runs the benchmark, always stops the servers.
 # SOURCING_BENCH_ENV=test1..test9 picks another environment (to run beside a test suite);
-# SOURCING_BENCH_NO_BUILD=1 skips the build (when the Release build is current).
+# SOURCING_BENCH_NO_BUILD=1 skips the build (when the Release build is current);
+# SOURCING_BENCH_STATEMENTS=1 loads pg_stat_statements and prints the costliest statements after the run.
 # Logs: .data/<env>/logs/ (servers and any service the benchmark starts).
 set -euo pipefail
 # shellcheck source=infra/lib.sh
@@ -20,8 +21,15 @@ fi
 BENCH_ENV="${SOURCING_BENCH_ENV:-test9}"
 load_env_ports "$BENCH_ENV"
 # shellcheck disable=SC2317 # called by the EXIT trap
-cleanup() { bash infra/servers.sh stop "$BENCH_ENV" || true; }
+cleanup() {
+  if [[ "${SOURCING_BENCH_STATEMENTS:-}" == 1 ]]; then
+    log "the statements that took most of PostgreSQL's time"
+    bash infra/servers.sh statements "$BENCH_ENV" || true
+  fi
+  bash infra/servers.sh stop "$BENCH_ENV" || true
+}
 trap cleanup EXIT
+[[ "${SOURCING_BENCH_STATEMENTS:-}" == 1 ]] && export SOURCING_PG_STAT_STATEMENTS=1
 bash infra/servers.sh reset "$BENCH_ENV"
 bash infra/servers.sh start "$BENCH_ENV"
 

@@ -10,6 +10,9 @@
 #   start-rabbitmq | stop-rabbitmq  only the broker (its data, hence durable queues, is kept)
 #   start-postgres | stop-postgres | start-maildev | stop-maildev
 #   reset test                   stop, then delete .data/test (not allowed for dev)
+#   statements                   the 15 statements that took most time (needs the servers started
+#                                with SOURCING_PG_STAT_STATEMENTS=1, which loads pg_stat_statements,
+#                                and auto_explain for a sample of slow plans in the server log)
 #
 # Logs: .data/<env>/logs/postgres.log, .data/<env>/logs/rabbitmq/ (broker log) and
 # .data/<env>/logs/rabbitmq-server.out (its console), .data/<env>/logs/maildev.log.
@@ -90,6 +93,15 @@ pg_write_config() {
       echo "fsync = off"
       echo "synchronous_commit = off"
       echo "full_page_writes = off"
+    fi
+    if [[ "${SOURCING_PG_STAT_STATEMENTS:-}" == 1 ]]; then
+      echo "shared_preload_libraries = 'pg_stat_statements, auto_explain'"
+      echo "pg_stat_statements.track = all"
+      # and a sample of the plans of statements over 1 ms, with their timings, in the server log
+      echo "auto_explain.log_min_duration = '1ms'"
+      echo "auto_explain.sample_rate = 0.01"
+      echo "auto_explain.log_analyze = on"
+      echo "auto_explain.log_buffers = on"
     fi
   } >"$PG_DATA/sourcing.conf"
   chown postgres:postgres "$PG_DATA/sourcing.conf"
@@ -379,6 +391,17 @@ case "$COMMAND" in
   start-postgres) start_postgres ;;
   stop-postgres) stop_postgres ;;
   start-maildev) start_maildev ;;
+  statements)
+    locate_postgres
+    as_postgres "$PG_BIN/psql" -X -q -h "$PG_DATA" -p "$PG_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 <<'SQL'
+CREATE EXTENSION IF NOT EXISTS pg_stat_statements;
+\pset pager off
+SELECT d.datname AS db, s.calls, round(s.total_exec_time::numeric, 0) AS total_ms,
+       round(s.mean_exec_time::numeric, 3) AS mean_ms, s.rows, left(regexp_replace(s.query, '\s+', ' ', 'g'), 400) AS query
+FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
+ORDER BY s.total_exec_time DESC LIMIT 15;
+SQL
+    ;;
   stop-maildev) stop_maildev ;;
   reset)
     [[ "$ENV_NAME" == test* ]] || die "reset only wipes .data/test*; delete .data/dev by hand if you mean it"

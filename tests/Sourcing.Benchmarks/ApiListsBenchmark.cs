@@ -22,7 +22,7 @@ namespace Sourcing.Benchmarks;
 /// this run by wrk (Debian's HTTP load generator, a separate process). Every service runs as the README
 /// runs it (Release, real PostgreSQL, RabbitMQ); the tenant is created through the public APIs.
 /// Goal: each list at least 0.25x the bare endpoint's requests per second, p99 under 25 ms.
-/// Args: [seconds per endpoint, default 10] [connections, default 50].
+/// Args: [seconds per endpoint, default 10] [connections, default 50] [endpoints, comma-separated, default all].
 /// </summary>
 public sealed partial class ApiListsBenchmark : IBenchmark
 {
@@ -34,6 +34,7 @@ public sealed partial class ApiListsBenchmark : IBenchmark
     {
         var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10;
         var connections = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 50;
+        var only = args.Length > 2 ? args[2].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : null;
         var logs = Path.Combine(context.RepoRoot, ".data", context.EnvironmentName, "logs");
         var services = new Dictionary<string, ServiceProcess>();
         try
@@ -67,10 +68,11 @@ public sealed partial class ApiListsBenchmark : IBenchmark
             };
 
             Console.WriteLine($"data: {engagementIds.Count} engagements; wrk -t2 -c{connections} -d{seconds}s --latency per endpoint after a 3 s warm-up; load average before: {LoadAverage()}");
-            Console.WriteLine($"{"endpoint",-20} {"req/s",10} {"p50 ms",8} {"p99 ms",8} {"ratio",7} {"service RSS",12}  verdict");
+            Console.WriteLine("CPU/req: CPU time of the serving process (the benchmark's own for the bare endpoint) and of PostgreSQL, per request, in ms");
+            Console.WriteLine($"{"endpoint",-20} {"req/s",10} {"p50 ms",8} {"p99 ms",8} {"ratio",7} {"CPU/req",8} {"PG/req",7} {"service RSS",12}  verdict");
             double? bareRate = null;
             var failed = false;
-            foreach (var (name, service, url) in targets)
+            foreach (var (name, service, url) in targets.Where(t => t.Service is null || only is null || only.Contains(t.Name, StringComparer.OrdinalIgnoreCase)))
             {
                 await Wrk.RunAsync(url, token, connections, 3, cancellationToken);
                 long peak = 0;
@@ -83,7 +85,11 @@ public sealed partial class ApiListsBenchmark : IBenchmark
                         await Task.Delay(200, CancellationToken.None);
                     }
                 }, CancellationToken.None);
+                var cpuBefore = service?.ProcessorTime ?? Process.GetCurrentProcess().TotalProcessorTime;
+                var pgBefore = PostgresCpu(context);
                 var result = await Wrk.RunAsync(url, token, connections, seconds, cancellationToken);
+                var cpuPerRequest = ((service?.ProcessorTime ?? Process.GetCurrentProcess().TotalProcessorTime) - cpuBefore).TotalMilliseconds / Math.Max(1, result.Requests);
+                var pgPerRequest = (PostgresCpu(context) - pgBefore).TotalMilliseconds / Math.Max(1, result.Requests);
                 await sampling.CancelAsync();
                 await sampler;
                 bareRate ??= result.RequestsPerSecond;
@@ -96,7 +102,7 @@ public sealed partial class ApiListsBenchmark : IBenchmark
                     failed = true;
                 }
 
-                Console.WriteLine($"{name,-20} {result.RequestsPerSecond,10:N0} {result.P50Ms,8:F1} {result.P99Ms,8:F1} {ratio,7:F3} {(service is null ? "-" : $"{peak / 1048576.0:F0} MiB"),12}  {verdict}");
+                Console.WriteLine($"{name,-20} {result.RequestsPerSecond,10:N0} {result.P50Ms,8:F1} {result.P99Ms,8:F1} {ratio,7:F3} {cpuPerRequest,8:F3} {pgPerRequest,7:F3} {(service is null ? "-" : $"{peak / 1048576.0:F0} MiB"),12}  {verdict}");
             }
 
             Console.WriteLine($"load average after: {LoadAverage()}");
@@ -111,6 +117,38 @@ public sealed partial class ApiListsBenchmark : IBenchmark
         }
     }
 
+    /// <summary>CPU time used so far by this environment's PostgreSQL: the postmaster's children (backends, walwriter, ...).</summary>
+    private static TimeSpan PostgresCpu(BenchmarkContext context)
+    {
+        var pidFile = Path.Combine(context.RepoRoot, ".data", context.EnvironmentName, "pg", "postmaster.pid");
+        if (!File.Exists(pidFile) || !int.TryParse(File.ReadLines(pidFile).First(), out var postmaster))
+        {
+            return TimeSpan.Zero;
+        }
+
+        var ticks = 0L;
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            try
+            {
+                // /proc/<pid>/stat: "pid (comm) state ppid ... utime(14) stime(15)"; comm may hold spaces, so split after ')'.
+                var stat = File.ReadAllText(Path.Combine(directory, "stat"));
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                var pid = int.Parse(Path.GetFileName(directory), CultureInfo.InvariantCulture);
+                if (pid == postmaster || int.Parse(fields[1], CultureInfo.InvariantCulture) == postmaster)
+                {
+                    ticks += long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+            {
+                // not a process directory, or the process ended meanwhile
+            }
+        }
+
+        return TimeSpan.FromSeconds(ticks / 100.0); // USER_HZ is 100 on Linux
+    }
+
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
 
@@ -118,8 +156,16 @@ public sealed partial class ApiListsBenchmark : IBenchmark
 
     private static readonly Dictionary<string, string> Zones = new()
     {
-        ["PH"] = "Asia/Manila", ["IN"] = "Asia/Kolkata", ["PL"] = "Europe/Warsaw", ["MX"] = "America/Mexico_City", ["US"] = "America/Chicago",
-        ["EG"] = "Africa/Cairo", ["RO"] = "Europe/Bucharest", ["VN"] = "Asia/Ho_Chi_Minh", ["CO"] = "America/Bogota", ["ZA"] = "Africa/Johannesburg",
+        ["PH"] = "Asia/Manila",
+        ["IN"] = "Asia/Kolkata",
+        ["PL"] = "Europe/Warsaw",
+        ["MX"] = "America/Mexico_City",
+        ["US"] = "America/Chicago",
+        ["EG"] = "Africa/Cairo",
+        ["RO"] = "Europe/Bucharest",
+        ["VN"] = "Asia/Ho_Chi_Minh",
+        ["CO"] = "America/Bogota",
+        ["ZA"] = "Africa/Johannesburg",
     };
 
     /// <summary>20 providers, 200 engagements, and 40 of them with an SLA and 90 days of measurements (some breached), then waits for the scores.</summary>
@@ -166,7 +212,12 @@ public sealed partial class ApiListsBenchmark : IBenchmark
         {
             var slaId = await PostUntilCreatedAsync(sla, $"api/engagements/{engagementId}/slas", new
             {
-                metric = "Availability", unit = "%", target = 99.5m, direction = "at-least", period = "daily", serviceCreditPercent = 5m,
+                metric = "Availability",
+                unit = "%",
+                target = 99.5m,
+                direction = "at-least",
+                period = "daily",
+                serviceCreditPercent = 5m,
             }, cancellationToken);
             var csv = new StringBuilder("slaId,period,value\n");
             for (var day = yesterday.AddDays(-89); day <= yesterday; day = day.AddDays(1))
@@ -261,7 +312,7 @@ public sealed partial class ApiListsBenchmark : IBenchmark
     /// <summary>Runs wrk and reads its requests/s, latency percentiles and errors.</summary>
     private static partial class Wrk
     {
-        public sealed record Result(double RequestsPerSecond, double P50Ms, double P99Ms, long Errors);
+        public sealed record Result(double RequestsPerSecond, long Requests, double P50Ms, double P99Ms, long Errors);
 
         public static async Task<Result> RunAsync(Uri url, string token, int connections, int seconds, CancellationToken cancellationToken)
         {
@@ -290,7 +341,8 @@ public sealed partial class ApiListsBenchmark : IBenchmark
                 errors += socket.Groups.Values.Skip(1).Sum(g => long.Parse(g.Value, CultureInfo.InvariantCulture));
             }
 
-            return new Result(rate, Percentile(output, "50"), Percentile(output, "99"), errors);
+            var requests = long.Parse(Requests().Match(output).Groups[1].Value, CultureInfo.InvariantCulture);
+            return new Result(rate, requests, Percentile(output, "50"), Percentile(output, "99"), errors);
         }
 
         private static double Percentile(string output, string percent)
@@ -302,6 +354,9 @@ public sealed partial class ApiListsBenchmark : IBenchmark
 
         [GeneratedRegex(@"Requests/sec:\s+([\d.]+)")]
         private static partial Regex RequestsPerSecond();
+
+        [GeneratedRegex(@"(\d+) requests in")]
+        private static partial Regex Requests();
 
         [GeneratedRegex(@"Non-2xx or 3xx responses:\s+(\d+)")]
         private static partial Regex NonSuccess();

@@ -83,6 +83,16 @@ public sealed class ServiceProcess : IAsyncDisposable
     /// <summary>The operating system's id of the service's process.</summary>
     public int ProcessId => _process.Id;
 
+    /// <summary>CPU time (user and system) the service process has used so far.</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public long WorkingSetBytes
     {
         get

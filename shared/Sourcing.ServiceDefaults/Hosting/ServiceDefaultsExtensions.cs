@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -35,6 +36,8 @@ public static class ServiceDefaultsExtensions
             .WriteTo.Console(new RenderedCompactJsonFormatter()));
 
         builder.AddTelemetry(serviceName);
+        var requestLogging = builder.Configuration.GetSection(RequestLoggingOptions.Section).Get<RequestLoggingOptions>() ?? new RequestLoggingOptions();
+        builder.Services.AddSingleton(new RequestLogLevels(requestLogging));
 
         builder.Services.AddOptions<LimitsOptions>()
             .Bind(builder.Configuration.GetSection(LimitsOptions.Section))
@@ -87,7 +90,8 @@ public static class ServiceDefaultsExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages(StatusCodeProblems.WriteAsync);
-        app.UseSerilogRequestLogging();
+        var levels = app.Services.GetRequiredService<RequestLogLevels>();
+        app.UseSerilogRequestLogging(options => options.GetLevel = levels.For);
         app.UseMiddleware<ClientCancellationMiddleware>();
         app.UseMiddleware<BodySizeLimitMiddleware>();
         app.UseCors();

@@ -14,15 +14,26 @@ public static class Paging
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 500;
 
-    /// <summary>Counts and fetches one page of an ordered query; page and size are clamped to sane bounds.</summary>
+    /// <summary>
+    /// Fetches one page of an ordered query and the count of the whole list in one statement (the
+    /// count is an uncorrelated subquery, which PostgreSQL evaluates once), untracked; page and size
+    /// are clamped to sane bounds. Only a page past the end costs a second statement, for its count.
+    /// </summary>
     public static async Task<Page<T>> ToPageAsync<T>(this IQueryable<T> ordered, int? page, int? pageSize, CancellationToken cancellationToken)
+        where T : class
     {
         var number = Math.Max(1, page ?? 1);
         var size = Math.Clamp(pageSize ?? DefaultPageSize, 1, MaxPageSize);
-        var total = await ordered.CountAsync(cancellationToken);
-        var items = await ordered.Skip((number - 1) * size).Take(size).ToListAsync(cancellationToken);
-        return new Page<T>(items, number, size, total);
+        var whole = ordered;
+        var rows = await ordered.AsNoTracking()
+            .Skip((number - 1) * size).Take(size)
+            .Select(item => new CountedRow<T>(item, whole.Count()))
+            .ToListAsync(cancellationToken);
+        var total = rows.Count > 0 ? rows[0].Total : number == 1 ? 0 : await ordered.CountAsync(cancellationToken);
+        return new Page<T>([.. rows.Select(r => r.Item)], number, size, total);
     }
+
+    private sealed record CountedRow<T>(T Item, int Total);
 
     /// <summary>One page of a list computed in memory (ordered already), with the same bounds as the query helper.</summary>
     public static Page<T> ToPage<T>(this IReadOnlyList<T> ordered, int? page, int? pageSize)

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -39,15 +40,18 @@ public static class OutboxSignalExtensions
         var interceptors = db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors ?? [];
         foreach (var interceptor in interceptors.OfType<OutboxSignalInterceptor>())
         {
-            interceptor.MarkPending();
+            interceptor.MarkPending(db);
         }
     }
 }
 
-/// <summary>Notifies the <see cref="OutboxSignal"/> after a commit (or a transaction-less save) that wrote outbox rows.</summary>
+/// <summary>
+/// Notifies the <see cref="OutboxSignal"/> after a commit (or a transaction-less save) that wrote outbox
+/// rows. One instance serves every context of the service; what is pending is kept per context.
+/// </summary>
 internal sealed class OutboxSignalInterceptor(OutboxSignal signal) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
-    private bool _pending;
+    private readonly ConditionalWeakTable<DbContext, StrongBox<bool>> _pending = new();
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -74,30 +78,30 @@ internal sealed class OutboxSignalInterceptor(OutboxSignal signal) : SaveChanges
         return ValueTask.FromResult(result);
     }
 
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Flush();
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Flush(eventData.Context);
 
     public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        Flush();
+        Flush(eventData.Context);
         return Task.CompletedTask;
     }
 
-    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => _pending = false;
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Clear(eventData.Context);
 
     public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        _pending = false;
+        Clear(eventData.Context);
         return Task.CompletedTask;
     }
 
-    /// <summary>Outbox rows were written by plain SQL in the current transaction: wake the dispatcher when it commits.</summary>
-    public void MarkPending() => _pending = true;
+    /// <summary>Outbox rows were written by plain SQL in the context's current transaction: wake the dispatcher when it commits.</summary>
+    public void MarkPending(DbContext context) => _pending.GetOrCreateValue(context).Value = true;
 
     private void Mark(DbContext? context)
     {
         if (context?.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added) == true)
         {
-            _pending = true;
+            MarkPending(context);
         }
     }
 
@@ -105,15 +109,23 @@ internal sealed class OutboxSignalInterceptor(OutboxSignal signal) : SaveChanges
     {
         if (context?.Database.CurrentTransaction is null)
         {
-            Flush();
+            Flush(context);
         }
     }
 
-    private void Flush()
+    private void Clear(DbContext? context)
     {
-        if (_pending)
+        if (context is not null && _pending.TryGetValue(context, out var pending))
         {
-            _pending = false;
+            pending.Value = false;
+        }
+    }
+
+    private void Flush(DbContext? context)
+    {
+        if (context is not null && _pending.TryGetValue(context, out var pending) && pending.Value)
+        {
+            pending.Value = false;
             signal.Notify();
         }
     }

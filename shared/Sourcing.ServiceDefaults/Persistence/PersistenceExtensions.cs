@@ -26,16 +26,23 @@ public static partial class PersistenceExtensions
 
         builder.Services.AddOptions<DatabaseOptions>().Bind(builder.Configuration.GetSection(DatabaseOptions.Section));
         builder.Services.AddSingleton(new DbContextSetup<TContext>(configure, rowLevelSecurity));
-        builder.Services.AddScoped<TenantTransactionInterceptor>();
+        builder.Services.TryAddSingleton<TenantTransactionInterceptor>();
+        builder.Services.TryAddSingleton<TenantReadInterceptor>();
         builder.Services.TryAddSingleton<OutboxSignal>();
-        builder.Services.AddScoped<OutboxSignalInterceptor>();
-        builder.Services.AddDbContext<TContext>((services, options) =>
-        {
-            services.GetRequiredService<DbContextSetup<TContext>>().Apply(options, connectionString);
-            options.AddInterceptors(
-                services.GetRequiredService<TenantTransactionInterceptor>(),
-                services.GetRequiredService<OutboxSignalInterceptor>());
-        });
+        builder.Services.TryAddSingleton<OutboxSignalInterceptor>();
+        // The options are built once (singleton): a context per request costs its construction only.
+        // The interceptors are singletons that take the tenant from the context they serve.
+        builder.Services.AddDbContext<TContext>(
+            (services, options) =>
+            {
+                services.GetRequiredService<DbContextSetup<TContext>>().Apply(options, connectionString);
+                options.AddInterceptors(
+                    services.GetRequiredService<TenantTransactionInterceptor>(),
+                    services.GetRequiredService<TenantReadInterceptor>(),
+                    services.GetRequiredService<OutboxSignalInterceptor>());
+            },
+            contextLifetime: ServiceLifetime.Scoped,
+            optionsLifetime: ServiceLifetime.Singleton);
 
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck<TContext>>("postgresql", tags: [ServiceDefaultsExtensions.ReadyTag]);
@@ -114,8 +121,35 @@ internal sealed class DbContextSetup<TContext>(Action<DbContextOptionsBuilder>? 
 
     public void Apply(DbContextOptionsBuilder options, string connectionString)
     {
-        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+        options.UseNpgsql(Tuned(connectionString), npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
             .UseSnakeCaseNamingConvention();
         configure?.Invoke(options);
     }
+
+    /// <summary>
+    /// The connection string with the pool's defaults for this code base, where the configuration does
+    /// not say otherwise: no reset on close (nothing here leaves session state behind: the tenant is set
+    /// per transaction, temporary tables drop on commit, the migrations' advisory lock is released, so
+    /// the DISCARD ALL that Npgsql would send before each reuse only costs a statement and throws the
+    /// prepared statements away), and automatic preparation of the statements a service repeats.
+    /// </summary>
+    internal static string Tuned(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!ContainsKey(connectionString, "No Reset On Close", "NoResetOnClose"))
+        {
+            builder.NoResetOnClose = true;
+        }
+
+        if (!ContainsKey(connectionString, "Max Auto Prepare", "MaxAutoPrepare"))
+        {
+            builder.MaxAutoPrepare = 100;
+        }
+
+        return builder.ConnectionString;
+    }
+
+    private static bool ContainsKey(string connectionString, params string[] keys) =>
+        connectionString.Split(';').Select(part => part.Split('=')[0].Trim())
+            .Any(key => keys.Contains(key, StringComparer.OrdinalIgnoreCase));
 }

@@ -6,9 +6,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Sourcing.ServiceDefaults.Persistence;
 
 /// <summary>
-/// The request's unit of work: every endpoint of a group runs inside one explicit transaction (so
-/// row-level security sees the tenant for reads as well as writes), committed when the handler
-/// answers with success and rolled back otherwise, so a refused request writes nothing.
+/// The request's unit of work: every endpoint of a group that may write (POST, PUT, PATCH, DELETE)
+/// runs inside one explicit transaction, committed when the handler answers with success and rolled
+/// back otherwise, so a refused request writes nothing. A GET or HEAD runs without one: each of its
+/// queries carries the tenant in its own round trip (<see cref="TenantReadInterceptor"/>), which under
+/// PostgreSQL's default READ COMMITTED sees what a transaction's statements would see, one snapshot per
+/// statement, for two round trips fewer. Should a GET save something, SaveChanges opens its own
+/// transaction, which <see cref="TenantTransactionInterceptor"/> gives the tenant.
 /// </summary>
 public static class TenantTransactionFilter
 {
@@ -17,6 +21,11 @@ public static class TenantTransactionFilter
         where TBuilder : IEndpointConventionBuilder =>
         builder.AddEndpointFilter(async (context, next) =>
         {
+            if (HttpMethods.IsGet(context.HttpContext.Request.Method) || HttpMethods.IsHead(context.HttpContext.Request.Method))
+            {
+                return await next(context);
+            }
+
             var db = context.HttpContext.RequestServices.GetRequiredService<TContext>();
             var cancellationToken = context.HttpContext.RequestAborted;
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

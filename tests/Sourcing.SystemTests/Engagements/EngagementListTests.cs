@@ -64,6 +64,14 @@ public sealed class EngagementListTests(SystemFixture system)
         Assert.Equal(2, second.GetProperty("totalPages").GetInt32());
         Assert.Equal(["Delta finance centre"], Items(second).Select(e => e.GetProperty("name").GetString()));
 
+        // The count comes with the page in one statement; a page past the end still reports it.
+        var beyond = await t.Api.GetFromJsonAsync<JsonElement>("api/engagements?page=5&pageSize=3&country=PH");
+        Assert.Empty(Items(beyond));
+        Assert.Equal(2, beyond.GetProperty("totalCount").GetInt32());
+        var none = await t.Api.GetFromJsonAsync<JsonElement>("api/engagements?country=DE");
+        Assert.Empty(Items(none));
+        Assert.Equal(0, none.GetProperty("totalCount").GetInt32());
+
         var totals = await t.Api.GetFromJsonAsync<JsonElement>("api/engagements/totals");
         Assert.Equal(4, totals.GetProperty("count").GetInt32());
         static Dictionary<string, int> Rows(JsonElement rows) =>
