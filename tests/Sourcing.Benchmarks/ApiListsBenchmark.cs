@@ -35,26 +35,17 @@ public sealed partial class ApiListsBenchmark : IBenchmark
         var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10;
         var connections = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 50;
         var only = args.Length > 2 ? args[2].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : null;
-        var logs = Path.Combine(context.RepoRoot, ".data", context.EnvironmentName, "logs");
         var services = new Dictionary<string, ServiceProcess>();
         try
         {
-            foreach (var (name, offset, database) in new[]
-                     {
-                         ("Identity", 0, "sourcing_identity"), ("Tenants", 1, "sourcing_tenants"), ("Engagements", 2, "sourcing_engagements"),
-                         ("Sla", 3, "sourcing_sla"), ("Risk", 4, "sourcing_risk"),
-                     })
-            {
-                Console.WriteLine($"starting {name} (log: {logs}/{name.ToLowerInvariant()}.log)");
-                services[name] = await ServiceProcess.StartAsync(
-                    name, $"Sourcing.{name}", context.ServicePortBase + offset, Environment(context, database), context.RepoRoot, "Release", logs);
-            }
-
+            await ProductRun.StartServicesAsync(context, services, cancellationToken);
             var client = new SourcingClient(services["Identity"].Url, services["Tenants"].Url, context.MailDev);
             var tenant = await client.SignUpAsync(
                 "Benchmark Lists Ltd", "US", "USD", "America/New_York", "Lee Lists", $"lists-{Guid.NewGuid():N}@example.com", "Correct-Horse-42-Battery", cancellationToken);
             var token = tenant.AccessToken;
-            var (engagementIds, slaEngagement) = await SeedAsync(services, token, cancellationToken);
+            var seeded = await ProductRun.SeedAsync(services, token, cancellationToken);
+            var engagementIds = seeded.Engagements;
+            var slaEngagement = seeded.Slas[0].EngagementId;
 
             await using var bare = await BareApi.StartAsync(services["Identity"].Url, context.ServicePortBase + 8, cancellationToken);
             var targets = new (string Name, ServiceProcess? Service, Uri Url)[]
@@ -67,7 +58,7 @@ public sealed partial class ApiListsBenchmark : IBenchmark
                 ("alerts", services["Risk"], new Uri(services["Risk"].Url, "api/risk/alerts?pageSize=20")),
             };
 
-            Console.WriteLine($"data: {engagementIds.Count} engagements; wrk -t2 -c{connections} -d{seconds}s --latency per endpoint after a 3 s warm-up; load average before: {LoadAverage()}");
+            Console.WriteLine($"data: {engagementIds.Count} engagements; wrk -t2 -c{connections} -d{seconds}s --latency per endpoint after a 3 s warm-up; load average before: {ProductRun.LoadAverage()}");
             Console.WriteLine("CPU/req: CPU time of the serving process (the benchmark's own for the bare endpoint) and of PostgreSQL, per request, in ms");
             Console.WriteLine($"{"endpoint",-20} {"req/s",10} {"p50 ms",8} {"p99 ms",8} {"ratio",7} {"CPU/req",8} {"PG/req",7} {"service RSS",12}  verdict");
             double? bareRate = null;
@@ -105,7 +96,7 @@ public sealed partial class ApiListsBenchmark : IBenchmark
                 Console.WriteLine($"{name,-20} {result.RequestsPerSecond,10:N0} {result.P50Ms,8:F1} {result.P99Ms,8:F1} {ratio,7:F3} {cpuPerRequest,8:F3} {pgPerRequest,7:F3} {(service is null ? "-" : $"{peak / 1048576.0:F0} MiB"),12}  {verdict}");
             }
 
-            Console.WriteLine($"load average after: {LoadAverage()}");
+            Console.WriteLine($"load average after: {ProductRun.LoadAverage()}");
             return failed ? 1 : 0;
         }
         finally
@@ -148,135 +139,6 @@ public sealed partial class ApiListsBenchmark : IBenchmark
 
         return TimeSpan.FromSeconds(ticks / 100.0); // USER_HZ is 100 on Linux
     }
-
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
-
-    private static readonly string[] Countries = ["PH", "IN", "PL", "MX", "US", "EG", "RO", "VN", "CO", "ZA"];
-
-    private static readonly Dictionary<string, string> Zones = new()
-    {
-        ["PH"] = "Asia/Manila",
-        ["IN"] = "Asia/Kolkata",
-        ["PL"] = "Europe/Warsaw",
-        ["MX"] = "America/Mexico_City",
-        ["US"] = "America/Chicago",
-        ["EG"] = "Africa/Cairo",
-        ["RO"] = "Europe/Bucharest",
-        ["VN"] = "Asia/Ho_Chi_Minh",
-        ["CO"] = "America/Bogota",
-        ["ZA"] = "Africa/Johannesburg",
-    };
-
-    /// <summary>20 providers, 200 engagements, and 40 of them with an SLA and 90 days of measurements (some breached), then waits for the scores.</summary>
-    private static async Task<(List<Guid> Engagements, Guid SlaEngagement)> SeedAsync(
-        Dictionary<string, ServiceProcess> services, string token, CancellationToken cancellationToken)
-    {
-        using var engagements = SourcingClient.Api(services["Engagements"].Url, token);
-        using var sla = SourcingClient.Api(services["Sla"].Url, token);
-        using var risk = SourcingClient.Api(services["Risk"].Url, token);
-        var watch = Stopwatch.StartNew();
-        var providers = new List<(Guid Id, string Country)>();
-        for (var i = 0; i < 20; i++)
-        {
-            var country = Countries[i % Countries.Length];
-            var body = new { legalName = $"Provider {i:D2} Ltd", hqCountry = country, deliveryCountries = new[] { country }, certifications = Array.Empty<object>() };
-            providers.Add((await PostUntilCreatedAsync(engagements, "api/providers", body, cancellationToken), country));
-        }
-
-        var ids = new List<Guid>();
-        for (var i = 0; i < 200; i++)
-        {
-            var (providerId, country) = providers[i % providers.Count];
-            ids.Add(await PostUntilCreatedAsync(engagements, "api/engagements", new
-            {
-                name = $"Engagement {i:D3}",
-                providerId,
-                scope = "whole-process",
-                businessProcess = i % 2 == 0 ? "customer-service" : "it-services",
-                deliveryCountry = country,
-                deliveryTimeZone = Zones[country],
-                placeOfWork = "provider-premises",
-                headcount = 10 + i,
-                core = false,
-                dataSensitivity = Array.Empty<string>(),
-                criticality = i % 5 == 0 ? "critical" : "standard",
-                status = "active",
-                contract = new { start = "2025-01-01", end = "2027-12-31", noticePeriodDays = 90, autoRenewal = false, pricingModel = "per-fte", annualValue = 100_000m + i, currency = "USD" },
-            }, cancellationToken));
-        }
-
-        var yesterday = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1);
-        var random = new Random(15);
-        foreach (var engagementId in ids.Take(40))
-        {
-            var slaId = await PostUntilCreatedAsync(sla, $"api/engagements/{engagementId}/slas", new
-            {
-                metric = "Availability",
-                unit = "%",
-                target = 99.5m,
-                direction = "at-least",
-                period = "daily",
-                serviceCreditPercent = 5m,
-            }, cancellationToken);
-            var csv = new StringBuilder("slaId,period,value\n");
-            for (var day = yesterday.AddDays(-89); day <= yesterday; day = day.AddDays(1))
-            {
-                var value = random.Next(6) == 0 ? 97.0m : 99.9m;
-                csv.Append(CultureInfo.InvariantCulture, $"{slaId},{day:yyyy-MM-dd},{value}\n");
-            }
-
-            using var upload = await sla.PostAsync($"api/engagements/{engagementId}/measurements", new StringContent(csv.ToString(), Encoding.UTF8, "text/csv"), cancellationToken);
-            upload.EnsureSuccessStatusCode();
-        }
-
-        await Eventually.WaitAsync(
-            async () => (await risk.GetFromJsonAsync<JsonElement>("api/risk/scores?pageSize=1", cancellationToken)).GetProperty("totalCount").GetInt32() >= ids.Count,
-            TimeSpan.FromMinutes(5),
-            "the risk service to score every engagement");
-        Console.WriteLine($"seeded 20 providers, {ids.Count} engagements, 40 SLAs with 90 days each, and their scores in {watch.Elapsed.TotalSeconds:F0} s");
-        return (ids, ids[0]);
-    }
-
-    /// <summary>POSTs until 201: the first writes wait for the service to learn the new tenant or engagement from its events.</summary>
-    private static async Task<Guid> PostUntilCreatedAsync(HttpClient api, string path, object body, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            using var response = await api.PostAsJsonAsync(path, body, cancellationToken);
-            if (response.StatusCode == HttpStatusCode.Created)
-            {
-                return (await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("id").GetGuid();
-            }
-
-            var text = await response.Content.ReadAsStringAsync(cancellationToken);
-            if (attempt >= 120 || (int)response.StatusCode is not (409 or 404 or 422 or 503))
-            {
-                throw new InvalidOperationException($"POST {path}: {(int)response.StatusCode} {text}");
-            }
-
-            await Task.Delay(500, cancellationToken);
-        }
-    }
-
-    private static Dictionary<string, string> Environment(BenchmarkContext context, string database) => new()
-    {
-        ["ConnectionStrings__Database"] = context.ConnectionString(database, "sourcing_app"),
-        ["ConnectionStrings__Migrations"] = context.ConnectionString(database, "sourcing_owner"),
-        ["RabbitMq__Host"] = "127.0.0.1",
-        ["RabbitMq__Port"] = context.RabbitPort.ToString(CultureInfo.InvariantCulture),
-        ["Smtp__Host"] = "127.0.0.1",
-        ["Smtp__Port"] = context.SmtpPort.ToString(CultureInfo.InvariantCulture),
-        ["DataProtection__KeysDirectory"] = Path.Combine(context.RepoRoot, ".data", context.EnvironmentName, "keys", "dataprotection"),
-        ["Identity__Authority"] = $"http://127.0.0.1:{context.ServicePortBase}/",
-        ["Identity__Issuer"] = $"http://127.0.0.1:{context.ServicePortBase}/",
-        ["Identity__KeysDirectory"] = Path.Combine(context.RepoRoot, ".data", context.EnvironmentName, "keys"),
-        ["Identity__AccessTokenLifetime"] = "01:00:00",
-        // The limits stay on (their cost is part of every request) but far above the benchmark's rate.
-        ["RateLimiting__TenantPermitLimit"] = "100000000",
-        ["RateLimiting__ClientPermitLimit"] = "100000000",
-        ["ASPNETCORE_ENVIRONMENT"] = "Staging", // production settings (no Development overrides); identity keys are generated under KeysDirectory
-    };
 
     /// <summary>A minimal API with one endpoint that validates the same JWT the same way (RS256, issuer, audience, lifetime) and answers a small fixed JSON page.</summary>
     private sealed class BareApi(WebApplication app, Uri url) : IAsyncDisposable

@@ -17,6 +17,7 @@ builder.Services.AddOptions<RiskOptions>()
     .Bind(builder.Configuration.GetSection(RiskOptions.Section))
     .Validate(o => o.Role is "api" or "worker" or "all", "Risk:Role must be api, worker or all.")
     .Validate(o => o.WorkerCount is > 0 and <= 64, "Risk:WorkerCount must be between 1 and 64.")
+    .Validate(o => o.ChangeWorkerCount is >= 0 and <= 16, "Risk:ChangeWorkerCount must be between 0 and 16.")
     .ValidateOnStart();
 
 builder.AddServiceDefaults("risk");

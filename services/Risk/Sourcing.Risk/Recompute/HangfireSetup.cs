@@ -39,8 +39,19 @@ public static class HangfireSetup
             builder.Services.AddHangfireServer(server =>
             {
                 server.WorkerCount = options.WorkerCount;
+                server.Queues = [JobQueues.Changes, JobQueues.Default];
                 server.SchedulePollingInterval = TimeSpan.FromSeconds(1);
             });
+            if (options.ChangeWorkerCount > 0)
+            {
+                builder.Services.AddHangfireServer(server =>
+                {
+                    server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:changes";
+                    server.WorkerCount = options.ChangeWorkerCount;
+                    server.Queues = [JobQueues.Changes];
+                    server.SchedulePollingInterval = TimeSpan.FromSeconds(1);
+                });
+            }
         }
 
         builder.Services.AddScoped<TenantRecompute>();
@@ -86,4 +97,17 @@ public static class HangfireSetup
 
     public const string PlatformAdminPolicy = Sourcing.ServiceDefaults.Auth.Policies.PlatformAdmin;
 
+}
+
+/// <summary>
+/// The Hangfire queues. Hangfire.PostgreSql takes a server's queues in alphabetical order, not in the
+/// order listed, so the queue that must go first also sorts first.
+/// </summary>
+public static class JobQueues
+{
+    /// <summary>Recomputes a change asked for (an event, an override, an admin's request).</summary>
+    public const string Changes = "changes";
+
+    /// <summary>Everything else: the scheduled recompute of every tenant and its per-tenant jobs, retention.</summary>
+    public const string Default = "default";
 }

@@ -11,8 +11,14 @@ public sealed class RiskOptions
     /// <summary>Cron of the recurring recompute of every tenant (UTC).</summary>
     public string RecomputeCron { get; set; } = "*/15 * * * *";
 
-    /// <summary>Hangfire worker count of a worker instance.</summary>
+    /// <summary>Hangfire worker count of a worker instance (every queue, the changes queue first).</summary>
     public int WorkerCount { get; set; } = 4;
+
+    /// <summary>
+    /// Workers of a worker instance that take only the changes queue (recomputes that a change asked
+    /// for), so that one is never left waiting behind the scheduled recompute of every tenant.
+    /// </summary>
+    public int ChangeWorkerCount { get; set; } = 1;
 
     public bool RunsApi => Role is "api" or "all";
 

@@ -20,8 +20,8 @@ namespace Sourcing.Risk.Recompute;
 public sealed record RecomputeOutcome(int Engagements, int Changed, int AlertsRaised, int AlertsResolved, TimeSpan Elapsed);
 
 /// <summary>
-/// Recomputes every score of one tenant, set-based: under a per-tenant advisory lock (so two runs
-/// at once serialise and the second finds nothing to change), it loads the inputs in a few
+/// Recomputes every score of one tenant, set-based: under a per-tenant advisory lock held by the
+/// session (so two runs at once serialise and the second finds nothing to change), it loads the inputs in a few
 /// queries, computes in memory, writes the scores with one COPY into a temporary table and three
 /// statements from it, evaluates the alerts, and publishes RiskScoresChanged for the engagements
 /// whose scores or band changed, all in one transaction.
@@ -35,9 +35,41 @@ public sealed class TenantRecompute(RiskDb db, ITenantContext tenant, ReferenceD
     {
         var started = clock.GetTimestamp();
         tenant.Set(tenantId);
+
+        // The tenant's lock is held by the session, not the recompute's transaction, so that the
+        // pending row can be cleared in a transaction of its own before the long one starts: a
+        // change arriving during the run then marks the tenant pending at once (and enqueues the
+        // next run) instead of waiting for this run's commit behind the deleted row.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var locked = false;
+        try
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock(hashtextextended({tenantId.ToString()}, {LockKey}))", cancellationToken);
+            locked = true;
+            await using (var clear = await db.Database.BeginTransactionAsync(cancellationToken))
+            {
+                await db.PendingRecomputes.ExecuteDeleteAsync(cancellationToken);
+                await clear.CommitAsync(cancellationToken);
+            }
+
+            return await RunLockedAsync(tenantId, started, cancellationToken);
+        }
+        finally
+        {
+            if (locked)
+            {
+                // Not cancellable: a pooled connection must not keep the lock. A broken connection
+                // throws here, and the server released the lock with the session.
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock(hashtextextended({tenantId.ToString()}, {LockKey}))", CancellationToken.None);
+            }
+
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<RecomputeOutcome?> RunLockedAsync(Guid tenantId, long started, CancellationToken cancellationToken)
+    {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({tenantId.ToString()}, {LockKey}))", cancellationToken);
-        await db.PendingRecomputes.ExecuteDeleteAsync(cancellationToken);
         var inputs = await LoadAsync(tenantId, cancellationToken);
         if (inputs is null)
         {
