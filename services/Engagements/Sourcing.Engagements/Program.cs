@@ -5,6 +5,7 @@ using Sourcing.Engagements.Findings;
 using Sourcing.Engagements.Import;
 using Sourcing.Engagements.Messaging;
 using Sourcing.Engagements.Providers;
+using Sourcing.Engagements.Registers;
 using Sourcing.Engagements.Resync;
 using Sourcing.Engagements.Tenancy;
 using Sourcing.ServiceDefaults.Auth;
@@ -37,6 +38,7 @@ app.MapFindingsApi();
 app.MapImportApi();
 app.MapExportApi();
 app.MapEngagementsResync();
+app.MapRegisterFactsApi();
 
 await app.MigrateDatabaseAsync<EngagementsDb>();
 await app.RunAsync();

@@ -31,6 +31,16 @@ public sealed class EngagementsDb(DbContextOptions<EngagementsDb> options, ITena
 
     public DbSet<Scores.EngagementRiskScore> RiskScores => Set<Scores.EngagementRiskScore>();
 
+    public DbSet<Registers.RegisterEntity> RegisterEntities => Set<Registers.RegisterEntity>();
+
+    public DbSet<Registers.RegisterBranch> RegisterBranches => Set<Registers.RegisterBranch>();
+
+    public DbSet<Registers.RegisterSettings> RegisterSettings => Set<Registers.RegisterSettings>();
+
+    public DbSet<Registers.ProviderRegisterFacts> ProviderRegisterFacts => Set<Registers.ProviderRegisterFacts>();
+
+    public DbSet<Registers.EngagementRegisterFacts> EngagementRegisterFacts => Set<Registers.EngagementRegisterFacts>();
+
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();

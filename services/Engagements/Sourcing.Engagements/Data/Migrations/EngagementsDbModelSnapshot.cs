@@ -562,6 +562,310 @@ namespace Sourcing.Engagements.Data.Migrations
                     b.ToTable("providers", (string)null);
                 });
 
+            modelBuilder.Entity("Sourcing.Engagements.Registers.EngagementRegisterFacts", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("EngagementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("engagement_id");
+
+                    b.PrimitiveCollection<List<string>>("AlternativeProviders")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("alternative_providers");
+
+                    b.Property<bool?>("AlternativesIdentified")
+                        .HasColumnType("boolean")
+                        .HasColumnName("alternatives_identified");
+
+                    b.Property<string>("ArrangementType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("arrangement_type");
+
+                    b.Property<string>("BranchCode")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("branch_code");
+
+                    b.Property<string>("Chain")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("chain");
+
+                    b.Property<string>("ContractReference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("contract_reference");
+
+                    b.Property<string>("DiscontinuingImpact")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("discontinuing_impact");
+
+                    b.Property<string>("EntityLei")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("entity_lei");
+
+                    b.Property<bool?>("ExitPlan")
+                        .HasColumnType("boolean")
+                        .HasColumnName("exit_plan");
+
+                    b.Property<string>("Functions")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("functions");
+
+                    b.Property<string>("GoverningLawCountry")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("governing_law_country");
+
+                    b.Property<string>("IctServiceType")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("ict_service_type");
+
+                    b.Property<DateOnly?>("LastAudit")
+                        .HasColumnType("date")
+                        .HasColumnName("last_audit");
+
+                    b.Property<DateOnly?>("LastRiskAssessment")
+                        .HasColumnType("date")
+                        .HasColumnName("last_risk_assessment");
+
+                    b.Property<string>("NonSubstitutabilityReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("non_substitutability_reason");
+
+                    b.Property<string>("OverarchingReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("overarching_reference");
+
+                    b.Property<int?>("ProviderNoticePeriodDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("provider_notice_period_days");
+
+                    b.Property<string>("Reintegration")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("reintegration");
+
+                    b.Property<string>("Reliance")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("reliance");
+
+                    b.Property<string>("Substitutability")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("substitutability");
+
+                    b.Property<string>("TerminationReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("termination_reason");
+
+                    b.HasKey("TenantId", "EngagementId")
+                        .HasName("pk_register_engagement_facts");
+
+                    b.ToTable("register_engagement_facts", (string)null);
+                });
+
+            modelBuilder.Entity("Sourcing.Engagements.Registers.ProviderRegisterFacts", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("provider_id");
+
+                    b.Property<bool>("IntraGroup")
+                        .HasColumnType("boolean")
+                        .HasColumnName("intra_group");
+
+                    b.Property<string>("OtherCode")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("other_code");
+
+                    b.Property<string>("OtherCodeType")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("other_code_type");
+
+                    b.Property<string>("PersonType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("person_type");
+
+                    b.Property<string>("UltimateParentCode")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("ultimate_parent_code");
+
+                    b.Property<string>("UltimateParentCodeType")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("ultimate_parent_code_type");
+
+                    b.HasKey("TenantId", "ProviderId")
+                        .HasName("pk_register_provider_facts");
+
+                    b.ToTable("register_provider_facts", (string)null);
+                });
+
+            modelBuilder.Entity("Sourcing.Engagements.Registers.RegisterBranch", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("country");
+
+                    b.Property<string>("HeadOfficeLei")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("head_office_lei");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.HasKey("TenantId", "Code")
+                        .HasName("pk_register_branches");
+
+                    b.ToTable("register_branches", (string)null);
+                });
+
+            modelBuilder.Entity("Sourcing.Engagements.Registers.RegisterEntity", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Lei")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("lei");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("country");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<DateOnly?>("DeletedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("deleted_on");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("entity_type");
+
+                    b.Property<string>("Hierarchy")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("hierarchy");
+
+                    b.Property<DateOnly>("IntegratedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("integrated_on");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("ParentLei")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("parent_lei");
+
+                    b.Property<decimal?>("TotalAssets")
+                        .HasPrecision(20, 2)
+                        .HasColumnType("numeric(20,2)")
+                        .HasColumnName("total_assets");
+
+                    b.Property<DateOnly>("UpdatedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("updated_on");
+
+                    b.HasKey("TenantId", "Lei")
+                        .HasName("pk_register_entities");
+
+                    b.ToTable("register_entities", (string)null);
+                });
+
+            modelBuilder.Entity("Sourcing.Engagements.Registers.RegisterSettings", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("CompetentAuthority")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("competent_authority");
+
+                    b.Property<string>("Consolidation")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("consolidation");
+
+                    b.Property<string>("DeclaredFilingIndicators")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("declared_filing_indicators");
+
+                    b.Property<string>("ReportingEntityLei")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("reporting_entity_lei");
+
+                    b.HasKey("TenantId")
+                        .HasName("pk_register_settings");
+
+                    b.ToTable("register_settings", (string)null);
+                });
+
             modelBuilder.Entity("Sourcing.Engagements.Scores.EngagementRiskScore", b =>
                 {
                     b.Property<Guid>("TenantId")
