@@ -64,6 +64,14 @@ public sealed class SystemFixture : IAsyncLifetime
                 // Small upload limits, so that the SLA tests reach them with small uploads (413).
                 ["Ingestion__MaxRows"] = "5000",
                 ["Ingestion__MaxBodyBytes"] = "1048576",
+                // Digests: due every 5 s, short critical-alert windows, quick SMTP retries, links to this run's ports.
+                ["Digests__DueCron"] = "*/5 * * * * *",
+                ["Digests__AlertMailWindow"] = "00:00:10",
+                ["Digests__AlertMailPollInterval"] = "00:00:01",
+                ["Digests__UnsubscribeBaseUrl"] = $"http://127.0.0.1:{Port("Risk")}/",
+                ["Portal__BaseUrl"] = "http://portal.test/",
+                ["Smtp__RetryDelay"] = "00:00:01",
+                ["Smtp__MaxRetryDelay"] = "00:00:03",
             };
             _environments[spec.Name] = environment;
             _services[spec.Name] = await ServiceProcess.StartAsync(

@@ -21,7 +21,8 @@ public static class TokenForge
     public static RsaSecurityKey StrangerKey() => WithThumbprintId(new RsaSecurityKey(RSA.Create(2048)));
 
     public static string Create(
-        RsaSecurityKey key, Uri issuer, string audience, Guid tenantId, string role, DateTime expiresUtc, DateTime? notBeforeUtc = null)
+        RsaSecurityKey key, Uri issuer, string audience, Guid tenantId, string role, DateTime expiresUtc, DateTime? notBeforeUtc = null,
+        Guid? userId = null, string email = "forged@example.com")
     {
         var descriptor = new SecurityTokenDescriptor
         {
@@ -33,10 +34,10 @@ public static class TokenForge
             TokenType = "at+jwt",
             Subject = new ClaimsIdentity(
             [
-                new Claim("sub", Guid.NewGuid().ToString()),
+                new Claim("sub", (userId ?? Guid.NewGuid()).ToString()),
                 new Claim("tenant_id", tenantId.ToString()),
                 new Claim("role", role),
-                new Claim("email", "forged@example.com"),
+                new Claim("email", email),
                 new Claim("name", "Forged"),
                 new Claim("scope", "openid tenants"),
             ]),

@@ -2,6 +2,7 @@ using MassTransit;
 using Sourcing.Risk.Alerts;
 using Sourcing.Risk.Countries;
 using Sourcing.Risk.Data;
+using Sourcing.Risk.Digests;
 using Sourcing.Risk.Messaging;
 using Sourcing.Risk.Portfolio;
 using Sourcing.Risk.Recompute;
@@ -33,6 +34,7 @@ builder.AddMessaging<RiskDb>("risk", bus =>
 });
 builder.Services.AddSingleton<ReferenceData>();
 builder.AddRiskJobs(risk);
+builder.AddDigests(risk);
 
 var app = builder.Build();
 app.UseServiceDefaults();
@@ -44,6 +46,7 @@ if (risk.RunsApi)
     app.MapAlertsApi();
     app.MapCountriesApi();
     app.MapRecomputeApi();
+    app.MapDigestsApi();
     app.MapRiskDashboard();
 }
 
@@ -56,6 +59,7 @@ await ReferenceDataLoader.LoadAsync(
 if (risk.RunsWorker)
 {
     app.ScheduleRecurringJobs(risk);
+    app.ScheduleDigestJobs();
 }
 
 await app.RunAsync();

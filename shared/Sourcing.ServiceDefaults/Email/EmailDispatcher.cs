@@ -23,7 +23,11 @@ public sealed partial class EmailDispatcher<TContext>(
 {
     private readonly SmtpOptions _smtp = options.Value;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(Enumerable.Range(0, Math.Max(1, _smtp.Concurrency)).Select(_ => Task.Run(() => SendLoopAsync(stoppingToken), stoppingToken)));
+
+    /// <summary>One send loop; <see cref="SmtpOptions.Concurrency"/> of them claim disjoint batches (SKIP LOCKED).</summary>
+    private async Task SendLoopAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -141,11 +145,19 @@ public sealed partial class EmailDispatcher<TContext>(
 
     private MimeMessage ToMime(OutgoingEmail email)
     {
-        var message = new MimeMessage
+        var body = new BodyBuilder { HtmlBody = email.HtmlBody, TextBody = email.TextBody };
+        foreach (var image in email.InlineImages ?? [])
         {
-            Subject = email.Subject,
-            Body = new BodyBuilder { HtmlBody = email.HtmlBody, TextBody = email.TextBody }.ToMessageBody(),
-        };
+            var part = body.LinkedResources.Add(image.ContentId, image.Content, ContentType.Parse(image.MediaType));
+            part.ContentId = image.ContentId;
+        }
+
+        var message = new MimeMessage { Subject = email.Subject, Body = body.ToMessageBody() };
+        foreach (var (name, value) in email.Headers ?? new Dictionary<string, string>())
+        {
+            message.Headers.Add(name, value);
+        }
+
         var from = MailboxAddress.Parse(_smtp.From);
         message.From.Add(from);
         message.To.Add(MailboxAddress.Parse(email.To));

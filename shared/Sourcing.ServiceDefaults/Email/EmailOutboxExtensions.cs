@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Sourcing.ServiceDefaults.Persistence;
 
 namespace Sourcing.ServiceDefaults.Email;
 
@@ -24,6 +25,8 @@ public static class EmailOutboxExtensions
             e.Property(x => x.Attempts).HasColumnName("attempts");
             e.Property(x => x.LastError).HasColumnName("last_error").HasMaxLength(2000);
             e.Property(x => x.NextAttemptAt).HasColumnName("next_attempt_at");
+            e.Property(x => x.Headers).HasColumnName("headers").AsJson();
+            e.Property(x => x.InlineImages).HasColumnName("inline_images").AsJson();
             // The dispatcher's query: unsent rows that are due.
             e.HasIndex(x => x.NextAttemptAt).HasDatabaseName("ix_outgoing_emails_due").HasFilter("sent_at IS NULL");
         });
@@ -35,7 +38,14 @@ public static class EmailOutboxExtensions
     /// transaction, if any) commits, so an e-mail goes out exactly when the change it reports is kept.
     /// </summary>
     public static OutgoingEmail QueueEmail(
-        this IEmailOutboxDbContext db, string to, string subject, string html, string text, TimeProvider? clock = null)
+        this IEmailOutboxDbContext db,
+        string to,
+        string subject,
+        string html,
+        string text,
+        TimeProvider? clock = null,
+        IReadOnlyDictionary<string, string>? headers = null,
+        IReadOnlyList<EmailInlineImage>? inlineImages = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(to);
         ArgumentException.ThrowIfNullOrWhiteSpace(subject);
@@ -49,6 +59,8 @@ public static class EmailOutboxExtensions
             TextBody = text,
             CreatedAt = now,
             NextAttemptAt = now,
+            Headers = headers,
+            InlineImages = inlineImages,
         };
         db.OutgoingEmails.Add(email);
         return email;

@@ -17,6 +17,7 @@ public static class EmailOutboxHostingExtensions
             .Validate(o => o.Port is > 0 and <= 65535, "Smtp:Port must be between 1 and 65535.")
             .Validate(o => MailboxAddress.TryParse(o.From, out _), "Smtp:From must be an e-mail address.")
             .Validate(o => o.BatchSize > 0 && o.MaxAttempts > 0, "Smtp:BatchSize and Smtp:MaxAttempts must be positive.")
+            .Validate(o => o.Concurrency is > 0 and <= 64, "Smtp:Concurrency must be between 1 and 64.")
             .Validate(o => o.PollInterval > TimeSpan.Zero && o.RetryDelay > TimeSpan.Zero, "Smtp:PollInterval and Smtp:RetryDelay must be positive.")
             .ValidateOnStart();
         builder.Services.AddHostedService<EmailDispatcher<TContext>>();

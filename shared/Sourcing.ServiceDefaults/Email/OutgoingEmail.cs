@@ -27,4 +27,13 @@ public sealed class OutgoingEmail
 
     /// <summary>When the dispatcher may try next; null once it has given up (see <see cref="SmtpOptions.MaxAttempts"/>).</summary>
     public DateTimeOffset? NextAttemptAt { get; set; }
+
+    /// <summary>Extra headers (e.g. <c>List-Unsubscribe</c>); null for none.</summary>
+    public IReadOnlyDictionary<string, string>? Headers { get; set; }
+
+    /// <summary>Images the HTML shows by <c>cid:</c> reference, sent as inline related parts; null for none.</summary>
+    public IReadOnlyList<EmailInlineImage>? InlineImages { get; set; }
 }
+
+/// <summary>An image attached inline to an e-mail; the HTML refers to it as <c>cid:{ContentId}</c>.</summary>
+public sealed record EmailInlineImage(string ContentId, string MediaType, byte[] Content);

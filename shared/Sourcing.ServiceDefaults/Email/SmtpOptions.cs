@@ -21,6 +21,9 @@ public sealed class SmtpOptions
     /// <summary>TLS mode; <c>Auto</c> uses STARTTLS when the server offers it (maildev does not).</summary>
     public SecureSocketOptions Security { get; set; } = SecureSocketOptions.Auto;
 
+    /// <summary>How many send loops run side by side in one process, each with its own SMTP connection and its own claimed batch.</summary>
+    public int Concurrency { get; set; } = 1;
+
     /// <summary>Rows claimed per round.</summary>
     public int BatchSize { get; set; } = 20;
 

@@ -44,6 +44,21 @@ internal static class AlertWriter
                 new NpgsqlParameter("messages", fresh.Select(c => c.Message).ToArray()),
                 new NpgsqlParameter("baselines", fresh.Select(c => c.Baseline).ToArray()));
             var insertedSet = inserted.ToHashSet();
+            var critical = fresh.Select((c, i) => (c, Id: ids[i])).Where(x => insertedSet.Contains(x.Id) && x.c.Severity == Scoring.Bands.Critical).Select(x => x.Id).ToArray();
+            if (critical.Length > 0)
+            {
+                // Critical alerts are mailed at once (Digests/CriticalAlertMailer): queued with the alert, in its transaction.
+                await ReadIdsAsync(db,
+                    """
+                    INSERT INTO alert_mails (tenant_id, alert_id, raised_at) SELECT @tenant, id, @now FROM unnest(@ids) AS a(id);
+                    INSERT INTO alert_mail_windows (id, opened_at) VALUES (@tenant, @now) ON CONFLICT (id) DO NOTHING;
+                    """,
+                    cancellationToken,
+                    new NpgsqlParameter("tenant", tenantId),
+                    new NpgsqlParameter("now", now),
+                    new NpgsqlParameter("ids", critical));
+            }
+
             for (var i = 0; i < fresh.Count; i++)
             {
                 if (!insertedSet.Contains(ids[i]))

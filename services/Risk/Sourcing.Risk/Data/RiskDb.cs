@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Sourcing.Risk.Alerts;
 using Sourcing.Risk.Countries;
+using Sourcing.Risk.Digests;
 using Sourcing.Risk.ReadModel;
 using Sourcing.Risk.Recompute;
 using Sourcing.Risk.Scores;
+using Sourcing.ServiceDefaults.Email;
 using Sourcing.ServiceDefaults.Messaging;
 using Sourcing.ServiceDefaults.Persistence;
 using Sourcing.ServiceDefaults.Tenancy;
@@ -12,7 +14,7 @@ namespace Sourcing.Risk.Data;
 
 /// <summary>The risk service's unit of work: the read model, reference data, scores, alerts, overrides.</summary>
 public sealed class RiskDb(DbContextOptions<RiskDb> options, ITenantContext tenant)
-    : DbContext(options), IOutboxDbContext, ITenantDbContext
+    : DbContext(options), IOutboxDbContext, IEmailOutboxDbContext, ITenantDbContext
 {
     public DbSet<RiskTenant> Tenants => Set<RiskTenant>();
 
@@ -46,6 +48,18 @@ public sealed class RiskDb(DbContextOptions<RiskDb> options, ITenantContext tena
 
     public DbSet<ReferenceDataVersion> ReferenceDataVersions => Set<ReferenceDataVersion>();
 
+    public DbSet<Member> Members => Set<Member>();
+
+    public DbSet<DigestSubscription> DigestSubscriptions => Set<DigestSubscription>();
+
+    public DbSet<DigestDelivery> DigestDeliveries => Set<DigestDelivery>();
+
+    public DbSet<AlertMail> AlertMails => Set<AlertMail>();
+
+    public DbSet<AlertMailWindow> AlertMailWindows => Set<AlertMailWindow>();
+
+    public DbSet<OutgoingEmail> OutgoingEmails => Set<OutgoingEmail>();
+
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
@@ -56,6 +70,7 @@ public sealed class RiskDb(DbContextOptions<RiskDb> options, ITenantContext tena
     {
         RiskModel.Configure(modelBuilder);
         modelBuilder.AddOutboxAndInbox();
+        modelBuilder.AddEmailOutbox();
         modelBuilder.ApplyTenantQueryFilters(this);
     }
 }

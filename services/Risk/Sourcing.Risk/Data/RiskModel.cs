@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Sourcing.Risk.Alerts;
 using Sourcing.Risk.Countries;
+using Sourcing.Risk.Digests;
 using Sourcing.Risk.ReadModel;
 using Sourcing.Risk.Recompute;
 using Sourcing.Risk.Scores;
@@ -104,6 +105,41 @@ internal static class RiskModel
             b.ToTable("exchange_rates");
             b.HasKey(r => new { r.Currency, r.Date });
             b.Property(r => r.Rate).HasPrecision(18, 6);
+        });
+        model.Entity<Member>(b =>
+        {
+            b.ToTable("members");
+            b.HasKey(m => new { m.TenantId, m.UserId });
+        });
+        model.Entity<DigestSubscription>(b =>
+        {
+            b.ToTable("digest_subscriptions");
+            b.HasKey(s => new { s.TenantId, s.Id });
+            b.HasIndex(s => new { s.TenantId, s.UserId }).IsUnique();
+            b.HasIndex(s => new { s.TenantId, s.NextDueAt });
+            b.Property(s => s.Frequency).HasMaxLength(16);
+            b.Property(s => s.TimeZone).HasMaxLength(64);
+            b.Property(s => s.MinBand).HasMaxLength(16);
+            b.Property(s => s.Scope).HasMaxLength(16);
+        });
+        model.Entity<DigestDelivery>(b =>
+        {
+            b.ToTable("digest_deliveries");
+            b.HasKey(d => new { d.TenantId, d.SubscriptionId, d.PeriodEnd });
+            b.Property(d => d.Counts).AsJson();
+            b.HasIndex(d => d.EmailId);
+        });
+        model.Entity<AlertMail>(b =>
+        {
+            b.ToTable("alert_mails");
+            b.HasKey(m => new { m.TenantId, m.AlertId });
+            b.HasIndex(m => new { m.TenantId, m.RaisedAt }).HasFilter("mailed_at IS NULL");
+        });
+        model.Entity<AlertMailWindow>(b =>
+        {
+            b.ToTable("alert_mail_windows");
+            b.HasKey(w => w.Id);
+            b.Property(w => w.Id).ValueGeneratedNever();
         });
         model.Entity<ReferenceDataVersion>(b =>
         {

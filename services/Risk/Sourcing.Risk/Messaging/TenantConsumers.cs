@@ -10,8 +10,17 @@ namespace Sourcing.Risk.Messaging;
 public sealed class TenantRegisteredConsumer(RiskDb db, ITenantContext tenant, IBackgroundJobClient jobs)
     : ReadModelConsumer<TenantRegistered>(db, tenant, jobs)
 {
-    protected override Task<bool> Apply(TenantRegistered message, CancellationToken cancellationToken) =>
-        TenantSettingsCopy.ApplyAsync(Db, message.TenantId, message.Settings, cancellationToken);
+    protected override async Task<bool> Apply(TenantRegistered message, CancellationToken cancellationToken)
+    {
+        var changed = await TenantSettingsCopy.ApplyAsync(Db, message.TenantId, message.Settings, cancellationToken);
+        // The first admin: known here so that a later role change to vendor manager has the address.
+        if (!await Db.Members.AnyAsync(m => m.UserId == message.AdminUserId, cancellationToken))
+        {
+            Db.Members.Add(new Member { TenantId = message.TenantId, UserId = message.AdminUserId, Email = message.AdminEmail, Name = message.AdminEmail, Role = Roles.Admin });
+        }
+
+        return changed;
+    }
 }
 
 public sealed class TenantSettingsChangedConsumer(RiskDb db, ITenantContext tenant, IBackgroundJobClient jobs)

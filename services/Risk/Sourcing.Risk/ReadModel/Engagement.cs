@@ -36,6 +36,9 @@ public sealed class Engagement : ITenantOwned
 
     public string Criticality { get; set; } = "";
 
+    /// <summary>The vendor manager who owns the engagement (whose "my engagements" digest it is in).</summary>
+    public Guid? OwnerUserId { get; set; }
+
     public string Status { get; set; } = "";
 
     public string LocationGrade { get; set; } = "";
@@ -65,6 +68,7 @@ public sealed class Engagement : ITenantOwned
         Core = state.Core;
         DataSensitivity = [.. state.DataSensitivity];
         Criticality = state.Criticality;
+        OwnerUserId = state.OwnerUserId;
         Status = state.Status;
         LocationGrade = state.Classification.LocationGrade;
         LocationGapHours = state.Classification.LocationGapHours;

@@ -649,10 +649,18 @@ namespace Sourcing.Identity.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("Headers")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("headers");
+
                     b.Property<string>("HtmlBody")
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("html_body");
+
+                    b.Property<string>("InlineImages")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("inline_images");
 
                     b.Property<string>("LastError")
                         .HasMaxLength(2000)

@@ -223,6 +223,208 @@ namespace Sourcing.Risk.Data.Migrations
                     b.ToTable("reference_data_versions", (string)null);
                 });
 
+            modelBuilder.Entity("Sourcing.Risk.Digests.AlertMail", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("AlertId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("alert_id");
+
+                    b.Property<DateTimeOffset?>("MailedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("mailed_at");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("raised_at");
+
+                    b.HasKey("TenantId", "AlertId")
+                        .HasName("pk_alert_mails");
+
+                    b.HasIndex("TenantId", "RaisedAt")
+                        .HasDatabaseName("ix_alert_mails_tenant_id_raised_at")
+                        .HasFilter("mailed_at IS NULL");
+
+                    b.ToTable("alert_mails", (string)null);
+                });
+
+            modelBuilder.Entity("Sourcing.Risk.Digests.AlertMailWindow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_alert_mail_windows");
+
+                    b.ToTable("alert_mail_windows", (string)null);
+                });
+
+            modelBuilder.Entity("Sourcing.Risk.Digests.DigestDelivery", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("SubscriptionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subscription_id");
+
+                    b.Property<DateTimeOffset>("PeriodEnd")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("period_end");
+
+                    b.Property<string>("Counts")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("counts");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("EmailId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("email_id");
+
+                    b.Property<bool>("Empty")
+                        .HasColumnType("boolean")
+                        .HasColumnName("empty");
+
+                    b.Property<DateTimeOffset>("PeriodStart")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("period_start");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("recipient");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.HasKey("TenantId", "SubscriptionId", "PeriodEnd")
+                        .HasName("pk_digest_deliveries");
+
+                    b.HasIndex("EmailId")
+                        .HasDatabaseName("ix_digest_deliveries_email_id");
+
+                    b.ToTable("digest_deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("Sourcing.Risk.Digests.DigestSubscription", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("DayOfMonth")
+                        .HasColumnType("integer")
+                        .HasColumnName("day_of_month");
+
+                    b.Property<int>("DayOfWeek")
+                        .HasColumnType("integer")
+                        .HasColumnName("day_of_week");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("email");
+
+                    b.Property<string>("Frequency")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("frequency");
+
+                    b.Property<DateTimeOffset?>("LastPeriodEnd")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_period_end");
+
+                    b.Property<TimeOnly>("LocalTime")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("local_time");
+
+                    b.Property<string>("MinBand")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("min_band");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("NextDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_due_at");
+
+                    b.Property<bool>("Paused")
+                        .HasColumnType("boolean")
+                        .HasColumnName("paused");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("scope");
+
+                    b.Property<bool>("SendEmpty")
+                        .HasColumnType("boolean")
+                        .HasColumnName("send_empty");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("time_zone");
+
+                    b.Property<Guid>("UnsubscribeNonce")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unsubscribe_nonce");
+
+                    b.Property<DateTimeOffset?>("UnsubscribedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("unsubscribed_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_digest_subscriptions");
+
+                    b.HasIndex("TenantId", "NextDueAt")
+                        .HasDatabaseName("ix_digest_subscriptions_tenant_id_next_due_at");
+
+                    b.HasIndex("TenantId", "UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_digest_subscriptions_tenant_id_user_id");
+
+                    b.ToTable("digest_subscriptions", (string)null);
+                });
+
             modelBuilder.Entity("Sourcing.Risk.ReadModel.CaptiveCentre", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -344,6 +546,10 @@ namespace Sourcing.Risk.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("name");
 
+                    b.Property<Guid?>("OwnerUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_user_id");
+
                     b.Property<string>("PlaceOfWork")
                         .IsRequired()
                         .HasColumnType("text")
@@ -374,6 +580,37 @@ namespace Sourcing.Risk.Data.Migrations
                         .HasDatabaseName("ix_engagements_tenant_id_provider_id");
 
                     b.ToTable("engagements", (string)null);
+                });
+
+            modelBuilder.Entity("Sourcing.Risk.ReadModel.Member", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("email");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("role");
+
+                    b.HasKey("TenantId", "UserId")
+                        .HasName("pk_members");
+
+                    b.ToTable("members", (string)null);
                 });
 
             modelBuilder.Entity("Sourcing.Risk.ReadModel.Provider", b =>
@@ -697,6 +934,73 @@ namespace Sourcing.Risk.Data.Migrations
                         .HasName("pk_score_history");
 
                     b.ToTable("score_history", (string)null);
+                });
+
+            modelBuilder.Entity("Sourcing.ServiceDefaults.Email.OutgoingEmail", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Headers")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("headers");
+
+                    b.Property<string>("HtmlBody")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("html_body");
+
+                    b.Property<string>("InlineImages")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("inline_images");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset?>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("TextBody")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("text_body");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outgoing_emails");
+
+                    b.HasIndex("NextAttemptAt")
+                        .HasDatabaseName("ix_outgoing_emails_due")
+                        .HasFilter("sent_at IS NULL");
+
+                    b.ToTable("outgoing_emails", (string)null);
                 });
 
             modelBuilder.Entity("Sourcing.ServiceDefaults.Messaging.InboxMessage", b =>
