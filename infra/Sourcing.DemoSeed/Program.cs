@@ -58,6 +58,7 @@ using (var api = client.Api(adminToken))
 await EngagementsDemo.SeedAsync(options["--engagements"], options["--tenants"], adminToken);
 await SlaDemo.SeedAsync(adminToken, options["--engagements"], options["--sla"]);
 await RiskDemo.RunAsync(options["--risk"], (await client.Oidc.LoginAsync(AdminEmail, Password)).AccessToken!);
+await RiskDemo.DigestAsync(options["--risk"], (await client.Oidc.LoginAsync(people[0].Email, Password)).AccessToken!, "America/New_York", options["--maildev"]);
 
 Console.WriteLine();
 Console.WriteLine("Demo logins (password for all: " + Password + "):");

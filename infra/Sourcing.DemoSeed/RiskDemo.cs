@@ -56,4 +56,52 @@ internal static class RiskDemo
         var alerts = await api.GetFromJsonAsync<JsonElement>("api/risk/alerts?status=open&pageSize=1");
         Console.WriteLine($"  open alerts: {alerts.GetProperty("totalCount").GetInt32()}");
     }
+
+    /// <summary>
+    /// The vendor manager's digest: the subscription made when he joined (weekly, Monday 08:00, his
+    /// engagements) widened to all of the tenant's engagements, as the demo's engagements have no owner.
+    /// </summary>
+    public static async Task DigestAsync(Uri risk, string vendorManagerToken, string timeZone, Uri mailDev)
+    {
+        Console.WriteLine("Risk digest of the vendor manager ...");
+        using var api = SourcingClient.Api(risk, vendorManagerToken);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            using var response = await api.GetAsync("api/risk/digests/subscription");
+            if (response.IsSuccessStatusCode)
+            {
+                break;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                Console.WriteLine($"  no subscription yet (the risk service answered {(int)response.StatusCode}): skipping");
+                return;
+            }
+
+            await Task.Delay(1000);
+        }
+
+        using var put = await api.PutAsJsonAsync("api/risk/digests/subscription", new
+        {
+            frequency = "weekly",
+            dayOfWeek = 1,
+            localTime = "08:00",
+            timeZone,
+            minBand = "medium",
+            scope = "all",
+            paused = false,
+            sendEmpty = true,
+        });
+        var subscription = await put.Content.ReadFromJsonAsync<JsonElement>();
+        if (!put.IsSuccessStatusCode)
+        {
+            Console.WriteLine($"  the subscription was not changed: {subscription}");
+            return;
+        }
+
+        Console.WriteLine($"  {subscription.GetProperty("email").GetString()}: weekly on Monday at 08:00 {timeZone}, all engagements, band medium and up; "
+            + $"next digest {subscription.GetProperty("nextDueAt").GetDateTimeOffset():yyyy-MM-dd HH:mm} UTC; e-mails appear at {mailDev}");
+    }
 }

@@ -25,6 +25,9 @@ public sealed class SystemFixture : IAsyncLifetime
 
     private readonly Dictionary<string, ServiceProcess> _services = new(StringComparer.Ordinal);
 
+    /// <summary>The risk service's way to the SMTP sink: tests close it to take "the SMTP server" down for that service alone.</summary>
+    public SmtpGate RiskSmtp { get; } = new(TestEnvironment.SmtpPort);
+
     public static IEnumerable<string> ServiceNames => Specs.Select(s => s.Name);
     private readonly Dictionary<string, Dictionary<string, string>> _environments = new(StringComparer.Ordinal);
 
@@ -66,13 +69,18 @@ public sealed class SystemFixture : IAsyncLifetime
                 ["Ingestion__MaxBodyBytes"] = "1048576",
                 // Digests: due every 5 s, short critical-alert windows, quick SMTP retries, links to this run's ports.
                 ["Digests__DueCron"] = "*/5 * * * * *",
-                ["Digests__AlertMailWindow"] = "00:00:10",
+                ["Digests__AlertMailWindow"] = "00:00:20",
                 ["Digests__AlertMailPollInterval"] = "00:00:01",
                 ["Digests__UnsubscribeBaseUrl"] = $"http://127.0.0.1:{Port("Risk")}/",
                 ["Portal__BaseUrl"] = "http://portal.test/",
                 ["Smtp__RetryDelay"] = "00:00:01",
                 ["Smtp__MaxRetryDelay"] = "00:00:03",
             };
+            if (spec.Name == "Risk")
+            {
+                environment["Smtp__Port"] = RiskSmtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
             _environments[spec.Name] = environment;
             _services[spec.Name] = await ServiceProcess.StartAsync(
                 spec.Name, spec.Project, Port(spec.Name), environment,
@@ -118,6 +126,8 @@ public sealed class SystemFixture : IAsyncLifetime
         {
             await service.DisposeAsync();
         }
+
+        await RiskSmtp.DisposeAsync();
     }
 
     private sealed record ServiceSpec(string Name, string Project, int PortOffset, string Database);

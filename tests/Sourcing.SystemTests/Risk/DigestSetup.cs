@@ -57,8 +57,13 @@ public static class DigestSetup
     /// <summary>Makes a member's digest due now, its period starting <paramref name="periodDays"/> days ago.</summary>
     public static Task MakeDueAsync(Guid tenantId, Guid userId, int periodDays = 3) =>
         ExecuteAsTenantAsync(tenantId,
-            "UPDATE digest_subscriptions SET next_due_at = now() - interval '1 second', created_at = now() - make_interval(days => @days), last_period_end = NULL WHERE user_id = @user",
+            "UPDATE digest_subscriptions SET next_due_at = now(), created_at = now() - make_interval(days => @days), last_period_end = NULL WHERE user_id = @user",
             ("days", periodDays), ("user", userId));
+
+    /// <summary>Makes every digest of a tenant due now, each period starting three days ago.</summary>
+    public static Task MakeAllDueAsync(Guid tenantId) =>
+        ExecuteAsTenantAsync(tenantId,
+            "UPDATE digest_subscriptions SET next_due_at = now(), created_at = now() - interval '3 days', last_period_end = NULL");
 
     /// <summary>maildev's full JSON of the messages to an address (headers and attachments included).</summary>
     public static async Task<List<JsonElement>> RawEmailsToAsync(string to)
@@ -66,6 +71,14 @@ public static class DigestSetup
         using var http = new HttpClient();
         var all = await http.GetFromJsonAsync<List<JsonElement>>(new Uri(TestEnvironment.MailDev, "api/email")) ?? [];
         return [.. all.Where(e => e.GetProperty("to").EnumerateArray().Any(a => string.Equals(a.GetProperty("address").GetString(), to, StringComparison.OrdinalIgnoreCase)))];
+    }
+
+    /// <summary>maildev's raw message (its JSON lists only some headers), parsed.</summary>
+    public static async Task<MimeKit.MimeMessage> RawSourceAsync(string id)
+    {
+        using var http = new HttpClient();
+        await using var stream = await http.GetStreamAsync(new Uri(TestEnvironment.MailDev, $"api/email/{id}/source"));
+        return await MimeKit.MimeMessage.LoadAsync(stream);
     }
 
     public static MailDevClient MailDev => new(TestEnvironment.MailDev);

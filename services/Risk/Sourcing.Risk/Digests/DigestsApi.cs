@@ -56,7 +56,8 @@ public static class DigestsApi
         group.MapGet("/deliveries", Deliveries).WithName("ListDigestDeliveries")
             .WithSummary("Digest deliveries, newest first, with the e-mail's state; status=failing lists those the SMTP server has refused so far (admins).")
             .RequireAuthorization(Policies.Admin);
-        group.MapPost("/run", Run).WithName("RunDueDigests")
+        // Operators' door: across tenants, so outside the tenant group (a platform admin holds no tenant role).
+        app.MapPost("/api/risk/digests/run", Run).WithTags("Digests").WithName("RunDueDigests")
             .WithSummary("Queues the digests due now, across tenants, as the recurring job does (platform admins).")
             .RequireAuthorization(Policies.PlatformAdmin);
 
