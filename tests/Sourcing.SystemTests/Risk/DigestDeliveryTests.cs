@@ -178,6 +178,31 @@ public sealed class DigestDeliveryTests(SystemFixture system)
         }
     }
 
+    [Fact]
+    public async Task After_a_digest_the_next_one_is_due_on_its_weekday_at_its_local_time_in_the_subscribers_zone()
+    {
+        var tenant = await system.NewTenantAsync("Digest Zones Inc");
+        using var admin = Client(tenant.AccessToken);
+        await WaitForTenantAsync(admin);
+        var berlin = await JoinAsync(system, tenant.TenantId, "Bea Berlin");
+        var manila = await JoinAsync(system, tenant.TenantId, "Manny Manila");
+        await PutAsync(berlin.Api, new { frequency = "weekly", dayOfWeek = 3, localTime = "08:00", timeZone = "Europe/Berlin", minBand = "low", scope = "all", sendEmpty = true });
+        await PutAsync(manila.Api, new { frequency = "daily", localTime = "08:00", timeZone = "Asia/Manila", minBand = "low", scope = "all", sendEmpty = true });
+        await MakeAllDueAsync(tenant.TenantId);
+        await MailDev.WaitForEmailAsync(berlin.Email, "risk digest", MailWait);
+        await MailDev.WaitForEmailAsync(manila.Email, "risk digest", MailWait);
+
+        // The job moved each subscription on by its own rule, read in its own zone.
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+        var nextBerlin = (await berlin.Api.GetFromJsonAsync<JsonElement>("api/risk/digests/subscription")).GetProperty("nextDueAt").GetDateTimeOffset();
+        var local = TimeZoneInfo.ConvertTime(nextBerlin, zone);
+        Assert.Equal((DayOfWeek.Wednesday, 8, 0), (local.DayOfWeek, local.Hour, local.Minute));
+        Assert.InRange(nextBerlin - DateTimeOffset.UtcNow, TimeSpan.Zero, TimeSpan.FromDays(7));
+        var nextManila = (await manila.Api.GetFromJsonAsync<JsonElement>("api/risk/digests/subscription")).GetProperty("nextDueAt").GetDateTimeOffset().UtcDateTime;
+        Assert.Equal((0, 0), (nextManila.Hour, nextManila.Minute));
+        Assert.InRange(nextManila - DateTime.UtcNow, TimeSpan.Zero, TimeSpan.FromDays(1));
+    }
+
     private sealed record SeededTenant(SignedUpTenant Tenant, VendorManager Manager, string EngagementName);
 
     private async Task<SeededTenant> SeedTenantAsync(string company, string engagementName)
