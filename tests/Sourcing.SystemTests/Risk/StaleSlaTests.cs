@@ -50,4 +50,39 @@ public sealed class StaleSlaTests(SystemFixture system)
         var finding = Assert.Single(staleFindings);
         Assert.Contains("'Stale metric'", finding);
     }
+
+    [Fact]
+    public async Task Results_consumed_before_the_SLAs_definition_keep_their_standing()
+    {
+        var tenant = await system.NewTenantAsync("Stale Order Inc");
+        using var risk = Client(tenant.AccessToken);
+        await WaitForTenantAsync(risk);
+        var providerId = Guid.NewGuid();
+        var engagementId = Guid.NewGuid();
+        var slaId = Guid.NewGuid();
+        await RiskEvents.PublishAsync(new ProviderRegistered { TenantId = tenant.TenantId, Provider = RiskEvents.Provider(providerId) });
+        await RiskEvents.PublishAsync(new EngagementCreated { TenantId = tenant.TenantId, Engagement = RiskEvents.Engagement(engagementId, providerId) });
+
+        // The results (measured up to yesterday: not stale until well ahead) are consumed first ...
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await RiskEvents.PublishAsync(RiskEvents.Results(tenant.TenantId, engagementId, slaId, 5, 0) with
+        {
+            Standings = [new SlaStanding(slaId, today.AddDays(-1), today.AddDays(10))],
+        });
+        await Eventually.WaitAsync(
+            async () => await SystemFixture.CountAsTenantAsync("sourcing_risk", tenant.TenantId, "SELECT count(*) FROM sla_results WHERE sla_id = @s", ("s", slaId)) == 5,
+            Wait,
+            "the results in the risk service");
+
+        // ... then the definition, whose standing (as of its own time, no measurement yet) says stale.
+        await RiskEvents.PublishAsync(new SlaDefined { TenantId = tenant.TenantId, Sla = RiskEvents.Sla(slaId, engagementId, "Ordered metric") with { StaleFrom = today.AddDays(-5) } });
+        var scores = await WaitForScoresAsync(
+            risk,
+            engagementId,
+            s => s.GetProperty("breakdown").GetProperty("quality").EnumerateArray().Any(f => f.GetProperty("name").GetString()!.Contains("Ordered metric", StringComparison.Ordinal)),
+            "a quality score from the SLA");
+        Assert.DoesNotContain(
+            scores.GetProperty("breakdown").GetProperty("findings").EnumerateArray(),
+            f => f.GetProperty("code").GetString() == "stale");
+    }
 }

@@ -74,16 +74,23 @@ public sealed class SlaResultsRecordedConsumer(RiskDb db, ITenantContext tenant,
             cancellationToken);
 
         // Periods are only ever added, so a later StaleFrom is the newer standing: a batch consumed
-        // out of order cannot move it back.
+        // out of order cannot move it back. Results can also arrive before the SLA's definition (two
+        // queues' messages consumed out of order): the standing is then kept on a placeholder row, retired
+        // (so nothing reads it) at version 0 (so the definition overwrites it, keeping the later standing).
         var standings = message.Standings;
         await Db.Database.ExecuteSqlRawAsync(
             """
+            INSERT INTO slas (tenant_id, id, engagement_id, metric, period, weight, status, version)
+            SELECT @tenant, n.sla_id, @engagement, '', '', 0, @retired, 0 FROM unnest(@slas) AS n(sla_id)
+            ON CONFLICT (tenant_id, id) DO NOTHING;
             UPDATE slas s SET stale_from = greatest(s.stale_from, n.stale_from)
             FROM unnest(@slas, @froms) AS n(sla_id, stale_from)
             WHERE s.tenant_id = @tenant AND s.id = n.sla_id AND s.stale_from IS DISTINCT FROM greatest(s.stale_from, n.stale_from)
             """,
             [
                 new NpgsqlParameter("tenant", message.TenantId),
+                new NpgsqlParameter("engagement", message.EngagementId),
+                new NpgsqlParameter("retired", SlaStatuses.Retired),
                 new NpgsqlParameter("slas", standings.Select(s => s.SlaId).ToArray()),
                 new NpgsqlParameter("froms", NpgsqlDbType.Array | NpgsqlDbType.Date) { Value = standings.Select(s => s.StaleFrom).ToArray() },
             ],
