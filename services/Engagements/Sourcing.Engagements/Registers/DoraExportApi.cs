@@ -1,0 +1,149 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Sourcing.Engagements.Audit;
+using Sourcing.Engagements.Data;
+using Sourcing.ServiceDefaults.Auth;
+using Sourcing.ServiceDefaults.Persistence;
+using Sourcing.ServiceDefaults.Tenancy;
+using Sourcing.ServiceDefaults.Validation;
+
+namespace Sourcing.Engagements.Registers;
+
+/// <summary>
+/// The DORA register of information as an xBRL-CSV package, streamed. The four blocking checks run
+/// first: any violation answers 422 listing each (template, row key, column) and nothing is sent.
+/// Each export is written to the audit trail with its reference date and the SHA-256 of the file.
+/// </summary>
+public static class DoraExportApi
+{
+    public const string AuditSubject = "dora-register";
+
+    public static IEndpointRouteBuilder MapDoraExportApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("api/registers")
+            .WithTags("Registers")
+            .WithTenantTransaction<EngagementsDb, RouteGroupBuilder>();
+        api.MapGet("dora", ExportDora)
+            .WithName("ExportDoraRegister")
+            .WithSummary("The DORA register of information (EBA taxonomy 4.0) on a reference date (default: 31 December of last year) as an xBRL-CSV ZIP package; 422 listing each blocking violation instead (empty or duplicate primary key, contract missing from B_02.01, filing indicator disagreeing with the table). Admins and vendor managers.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/zip")
+            .RequireAuthorization(Policies.Write);
+        return app;
+    }
+
+    public static async Task<Results<EmptyHttpResult, ValidationProblem, ProblemHttpResult>> ExportDora(
+        string? referenceDate, EngagementsDb db, ITenantContext tenant, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var errors = new ValidationErrors();
+        var date = ReferenceDate(errors, referenceDate, now);
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
+        var data = await RegisterData.LoadAsync(db, date, cancellationToken);
+        var register = DoraRegisterBuilder.Build(data, DateOnly.FromDateTime(now.UtcDateTime));
+        var violations = DoraChecks.Run(register);
+        if (violations.Count > 0)
+        {
+            return Blocked(violations);
+        }
+
+        var name = register.PackageName(now);
+        http.Response.ContentType = "application/zip";
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}.zip\"";
+        await using var hashing = new HashingStream(http.Response.Body);
+        await DoraPackage.WriteAsync(hashing, register, name, cancellationToken);
+        var checksum = hashing.Hex();
+
+        var snapshot = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["name"] = $"{name}.zip",
+            ["referenceDate"] = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["sha256"] = checksum,
+        };
+        AuditTrail.RecordChanges(db, tenant.RequiredTenantId, AuditSubject, Guid.CreateVersion7(now), "exported", new Dictionary<string, string?>(), snapshot, Actor.From(http.User), now);
+        await db.SaveChangesAsync(CancellationToken.None);
+        return TypedResults.Empty;
+    }
+
+    /// <summary>The reference date asked for (ISO 8601, yyyy-MM-dd), or 31 December of the year before today.</summary>
+    internal static DateOnly ReferenceDate(ValidationErrors errors, string? value, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return new DateOnly(now.UtcDateTime.Year - 1, 12, 31);
+        }
+
+        if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            errors.Add("referenceDate", $"'{value}' is not an ISO 8601 date (yyyy-MM-dd).");
+        }
+
+        return date;
+    }
+
+    internal static ProblemHttpResult Blocked(List<DoraViolation> violations) =>
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status422UnprocessableEntity,
+            title: "The register fails checks that make the supervisor reject it; nothing was exported.",
+            detail: string.Join(" ", violations.Take(20).Select(v => $"{v.Template} row {v.Row} ({v.RowKey}) {v.Column}: {v.Rule}.")),
+            extensions: new Dictionary<string, object?> { ["violations"] = violations });
+
+    /// <summary>Passes writes through while hashing them, so the checksum is of exactly the bytes sent.</summary>
+    private sealed class HashingStream(Stream inner) : Stream
+    {
+        private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public string Hex() => Convert.ToHexStringLower(_hash.GetHashAndReset());
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            _hash.AppendData(buffer);
+            inner.Write(buffer);
+        }
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            _hash.AppendData(buffer.Span);
+            return inner.WriteAsync(buffer, cancellationToken);
+        }
+
+        public override void Flush() => inner.Flush();
+
+        public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _hash.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
+}
