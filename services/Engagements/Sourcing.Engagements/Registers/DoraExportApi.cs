@@ -11,7 +11,7 @@ using Sourcing.ServiceDefaults.Validation;
 namespace Sourcing.Engagements.Registers;
 
 /// <summary>
-/// The DORA register of information as an xBRL-CSV package, streamed. The four blocking checks run
+/// The DORA register of information as an xBRL-CSV package. The four blocking checks run
 /// first: any violation answers 422 listing each (template, row key, column) and nothing is sent.
 /// Each export is written to the audit trail with its reference date and the SHA-256 of the file.
 /// </summary>
@@ -51,13 +51,18 @@ public static class DoraExportApi
             return Blocked(violations);
         }
 
+        // ZipArchive finishes its entries with synchronous writes (an entry's DisposeAsync falls back to
+        // Dispose, which flushes the DeflateStream), and Kestrel refuses synchronous writes to the
+        // response. So the package is built in a temporary file (memory stays flat whatever its size),
+        // hashed, and then copied to the response asynchronously; the file deletes itself on close.
         var name = register.PackageName(now);
-        http.Response.ContentType = "application/zip";
-        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}.zip\"";
-        await using var hashing = new HashingStream(http.Response.Body);
-        await DoraPackage.WriteAsync(hashing, register, name, cancellationToken);
-        var checksum = hashing.Hex();
-
+        await using var file = new FileStream(
+            Path.Combine(Path.GetTempPath(), $"sourcing-dora-{Guid.NewGuid():N}.zip"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None,
+            bufferSize: 64 * 1024, FileOptions.Asynchronous | FileOptions.DeleteOnClose);
+        await DoraPackage.WriteAsync(file, register, name, cancellationToken);
+        file.Position = 0;
+        var checksum = Convert.ToHexStringLower(await SHA256.HashDataAsync(file, cancellationToken));
+        file.Position = 0;
         var snapshot = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             ["name"] = $"{name}.zip",
@@ -65,7 +70,13 @@ public static class DoraExportApi
             ["sha256"] = checksum,
         };
         AuditTrail.RecordChanges(db, tenant.RequiredTenantId, AuditSubject, Guid.CreateVersion7(now), "exported", new Dictionary<string, string?>(), snapshot, Actor.From(http.User), now);
-        await db.SaveChangesAsync(CancellationToken.None);
+        // Recorded before a byte is sent: a package that leaves the service is always in the audit trail.
+        await db.SaveChangesAsync(cancellationToken);
+
+        http.Response.ContentType = "application/zip";
+        http.Response.ContentLength = file.Length;
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}.zip\"";
+        await file.CopyToAsync(http.Response.Body, cancellationToken);
         return TypedResults.Empty;
     }
 
@@ -91,59 +102,4 @@ public static class DoraExportApi
             title: "The register fails checks that make the supervisor reject it; nothing was exported.",
             detail: string.Join(" ", violations.Take(20).Select(v => $"{v.Template} row {v.Row} ({v.RowKey}) {v.Column}: {v.Rule}.")),
             extensions: new Dictionary<string, object?> { ["violations"] = violations });
-
-    /// <summary>Passes writes through while hashing them, so the checksum is of exactly the bytes sent.</summary>
-    private sealed class HashingStream(Stream inner) : Stream
-    {
-        private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-
-        public override bool CanRead => false;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public string Hex() => Convert.ToHexStringLower(_hash.GetHashAndReset());
-
-        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
-
-        public override void Write(ReadOnlySpan<byte> buffer)
-        {
-            _hash.AppendData(buffer);
-            inner.Write(buffer);
-        }
-
-        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            _hash.AppendData(buffer.Span);
-            return inner.WriteAsync(buffer, cancellationToken);
-        }
-
-        public override void Flush() => inner.Flush();
-
-        public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                _hash.Dispose();
-            }
-
-            base.Dispose(disposing);
-        }
-    }
 }

@@ -6,7 +6,7 @@ namespace Sourcing.Engagements.Registers;
 /// <summary>
 /// Writes the register as an xBRL-CSV report package (a ZIP whose root folder is named like the
 /// package: META-INF/reportPackage.json, reports/report.json, parameters.csv, FilingIndicators.csv
-/// and one CSV per template), entry by entry straight to the output stream, never whole in memory.
+/// and one CSV per template), entry by entry to the output stream (the export gives it a temporary file, see DoraExportApi).
 /// </summary>
 public static class DoraPackage
 {
