@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Claims;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Sourcing.Engagements.Audit;
@@ -33,7 +34,7 @@ public static class DoraExportApi
     }
 
     public static async Task<Results<EmptyHttpResult, ValidationProblem, ProblemHttpResult>> ExportDora(
-        string? referenceDate, EngagementsDb db, ITenantContext tenant, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
+        string? referenceDate, EngagementsDb db, ITenantContext tenant, TimeProvider clock, ClaimsPrincipal user, HttpResponse response, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var errors = new ValidationErrors();
@@ -69,14 +70,14 @@ public static class DoraExportApi
             ["referenceDate"] = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["sha256"] = checksum,
         };
-        AuditTrail.RecordChanges(db, tenant.RequiredTenantId, AuditSubject, Guid.CreateVersion7(now), "exported", new Dictionary<string, string?>(), snapshot, Actor.From(http.User), now);
+        AuditTrail.RecordChanges(db, tenant.RequiredTenantId, AuditSubject, Guid.CreateVersion7(now), "exported", new Dictionary<string, string?>(), snapshot, Actor.From(user), now);
         // Recorded before a byte is sent: a package that leaves the service is always in the audit trail.
         await db.SaveChangesAsync(cancellationToken);
 
-        http.Response.ContentType = "application/zip";
-        http.Response.ContentLength = file.Length;
-        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}.zip\"";
-        await file.CopyToAsync(http.Response.Body, cancellationToken);
+        response.ContentType = "application/zip";
+        response.ContentLength = file.Length;
+        response.Headers.ContentDisposition = $"attachment; filename=\"{name}.zip\"";
+        await file.CopyToAsync(response.Body, cancellationToken);
         return TypedResults.Empty;
     }
 

@@ -5,6 +5,7 @@ using Sourcing.Engagements.Engagements;
 using Sourcing.ServiceDefaults.Auth;
 using Sourcing.ServiceDefaults.Errors;
 using Sourcing.ServiceDefaults.Persistence;
+using Sourcing.ServiceDefaults.Validation;
 
 namespace Sourcing.Engagements.Registers;
 
@@ -27,9 +28,22 @@ public static class DoraImportApi
         return app;
     }
 
-    public static async Task<Results<Ok<DoraImportResult>, ProblemHttpResult>> ImportDora(
+    public static async Task<Results<Ok<DoraImportResult>, ValidationProblem, ProblemHttpResult>> ImportDora(
         bool? dryRun, EngagementsDb db, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
     {
+        // The handler reads the raw body, so the service-wide check of query names (which stands aside
+        // for handlers that take the HttpContext) is made here: a misspelt dryRun must not import for real.
+        var unknown = new ValidationErrors();
+        foreach (var key in http.Request.Query.Keys.Where(k => !k.Equals(nameof(dryRun), StringComparison.OrdinalIgnoreCase)))
+        {
+            unknown.Add(key, "is not a parameter of this endpoint (parameters: dryRun).");
+        }
+
+        if (unknown.Any)
+        {
+            return unknown.ToProblem();
+        }
+
         if (await db.Tenants.SingleOrDefaultAsync(cancellationToken) is not { } tenant)
         {
             return EngagementsApi.TenantNotKnownYet();
@@ -39,6 +53,13 @@ public static class DoraImportApi
         await http.Request.Body.CopyToAsync(buffer, cancellationToken);
         buffer.Position = 0;
         var package = DoraPackageReader.Read(buffer);
+        if (package.BodyProblem is { } bodyProblem)
+        {
+            var errors = new ValidationErrors();
+            errors.Add("body", bodyProblem);
+            return errors.ToProblem();
+        }
+
         var importer = new DoraImporter(db, tenant, Actor.From(http.User), clock.GetUtcNow());
         await importer.PlanAsync(package, cancellationToken);
         var isDryRun = dryRun ?? false;

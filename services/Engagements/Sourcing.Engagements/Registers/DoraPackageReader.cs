@@ -27,6 +27,12 @@ public sealed class DoraPackageReader
 
     public List<ImportRejection> Problems { get; } = [];
 
+    /// <summary>Why the body cannot be read as a package at all (not a ZIP, or a file that expands beyond the limit); null when it can.</summary>
+    public string? BodyProblem { get; private set; }
+
+    /// <summary>The most one file of a package may expand to: the 50 MiB body limit bounds the ZIP, this bounds what it inflates to.</summary>
+    public const long MaxEntryBytes = 64L * 1024 * 1024;
+
     public IReadOnlyList<ImportedRow> Rows(DoraTemplate template) => _tables.TryGetValue(template.Code, out var rows) ? rows : [];
 
     public static DoraPackageReader Read(Stream zip)
@@ -39,35 +45,26 @@ public sealed class DoraPackageReader
         }
         catch (InvalidDataException)
         {
-            reader.Problems.Add(new ImportRejection("package", 0, "", "the body is not a ZIP file."));
+            reader.BodyProblem = "is not a ZIP file (send the xBRL-CSV register package as the request body).";
             return reader;
         }
 
         using (archive)
         {
-            var byFile = DoraTemplates.All.ToDictionary(t => t.FileName, StringComparer.OrdinalIgnoreCase);
-            foreach (var entry in archive.Entries)
+            try
             {
-                var path = entry.FullName.Replace('\\', '/');
-                var slash = path.LastIndexOf('/');
-                var file = path[(slash + 1)..];
-                if (!path.Contains("reports/", StringComparison.OrdinalIgnoreCase))
-                {
-                    continue;
-                }
-
-                if (file.Equals("parameters.csv", StringComparison.OrdinalIgnoreCase))
-                {
-                    foreach (var r in RegisterCsv.Read(Text(entry)).Skip(1).Where(r => r.Length >= 2))
-                    {
-                        reader.Parameters[r[0].Trim()] = r[1].Trim();
-                    }
-                }
-                else if (byFile.TryGetValue(file, out var template))
-                {
-                    reader.ReadTable(template, Text(entry));
-                }
+                reader.ReadEntries(archive);
             }
+            catch (InvalidDataException e)
+            {
+                // A damaged entry (bad CRC, truncated data) surfaces only when it is read.
+                reader.BodyProblem = $"is not a valid ZIP file ({e.Message})";
+            }
+        }
+
+        if (reader.BodyProblem is not null)
+        {
+            return reader;
         }
 
         if (reader.Rows(DoraTemplates.B0101).Count == 0 && reader.Problems.Count == 0)
@@ -76,6 +73,39 @@ public sealed class DoraPackageReader
         }
 
         return reader;
+    }
+
+    private void ReadEntries(ZipArchive archive)
+    {
+        var byFile = DoraTemplates.All.ToDictionary(t => t.FileName, StringComparer.OrdinalIgnoreCase);
+        foreach (var entry in archive.Entries)
+        {
+            var path = entry.FullName.Replace('\\', '/');
+            var file = path[(path.LastIndexOf('/') + 1)..];
+            if (!path.Contains("reports/", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            // The declared size is enforced while inflating, so checking it bounds what a crafted ZIP can expand to.
+            if (entry.Length > MaxEntryBytes)
+            {
+                BodyProblem = $"holds {path}, which expands to more than {MaxEntryBytes / (1024 * 1024)} MiB.";
+                return;
+            }
+
+            if (file.Equals("parameters.csv", StringComparison.OrdinalIgnoreCase))
+            {
+                foreach (var r in RegisterCsv.Read(Text(entry)).Skip(1).Where(r => r.Length >= 2))
+                {
+                    Parameters[r[0].Trim()] = r[1].Trim();
+                }
+            }
+            else if (byFile.TryGetValue(file, out var template))
+            {
+                ReadTable(template, Text(entry));
+            }
+        }
     }
 
     private void ReadTable(DoraTemplate template, string text)
