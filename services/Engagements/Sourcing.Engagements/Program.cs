@@ -39,6 +39,9 @@ app.MapImportApi();
 app.MapExportApi();
 app.MapEngagementsResync();
 app.MapRegisterFactsApi();
+app.MapDoraExportApi();
+app.MapDoraImportApi();
+app.MapRegisterReportsApi();
 
 await app.MigrateDatabaseAsync<EngagementsDb>();
 await app.RunAsync();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -73,6 +74,10 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
                     var field = JsonPathToField(json.Path);
                     errors[field] = [$"is not valid JSON for this field ({FirstSentence(json.Message)})"];
                 }
+                else if (BindingFailure(bad.Message) is { } failure)
+                {
+                    errors[failure.Field] = [failure.Rule];
+                }
                 else if (bad.Message.Contains("was not provided", StringComparison.Ordinal))
                 {
                     errors["body"] = ["is required: send a JSON object."];
@@ -87,6 +92,21 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
 
         return new HttpValidationProblemDetails(errors) { Status = status, Title = title };
     }
+
+    /// <summary>
+    /// A query, route or header value that does not convert to its parameter's type ("Failed to bind
+    /// parameter \"bool? dryRun\" from \"maybe\".") as the parameter's name and the rule it broke.
+    /// </summary>
+    internal static (string Field, string Rule)? BindingFailure(string message)
+    {
+        var match = BindingFailed().Match(message);
+        return match.Success
+            ? (match.Groups["name"].Value, $"'{match.Groups["value"].Value}' is not a valid {match.Groups["type"].Value.TrimEnd('?')}.")
+            : null;
+    }
+
+    [GeneratedRegex("""^Failed to bind parameter "(?<type>.+) (?<name>[^ "]+)" from "(?<value>.*)"\.$""", RegexOptions.Singleline)]
+    private static partial Regex BindingFailed();
 
     private static JsonException? FindJsonException(Exception exception)
     {

@@ -89,7 +89,7 @@ public static class ExportApi
             ? TypedResults.File(SpreadsheetFile.Write(header, rows), SpreadsheetFile.ContentType, $"{name}.xlsx")
             : TypedResults.File(CsvBytes(header, rows), "text/csv; charset=utf-8", $"{name}.csv");
 
-    private static byte[] CsvBytes(IReadOnlyList<string> header, IEnumerable<IEnumerable<string?>> rows)
+    internal static byte[] CsvBytes(IReadOnlyList<string> header, IEnumerable<IEnumerable<string?>> rows)
     {
         using var buffer = new MemoryStream();
         var options = CsvWriterOptions.Default with { Injection = CsvInjection.Escape };
