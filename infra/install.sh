@@ -2,6 +2,7 @@
 # infra/install.sh: installs what the run and test commands need, only what is missing.
 #   - PostgreSQL 15 and RabbitMQ (Debian packages postgresql, rabbitmq-server),
 #     plus node/npm, curl, ss and wrk (the benchmarks' HTTP load generator) if absent (apt-get update only when something is missing);
+#   - Debian's chromium (/usr/bin/chromium) for the portal's browser tests (Playwright drives it; it never downloads a browser);
 #   - maildev 3.0.0 from npm into .data/tools/ (the SMTP sink with a JSON API);
 #   - checks that the .NET SDK (dotnet) is on PATH.
 # Quick and silent-ish when everything is there. Output of apt-get and npm goes to
@@ -31,6 +32,7 @@ command -v curl >/dev/null 2>&1 || missing+=(curl)
 command -v wrk >/dev/null 2>&1 || missing+=(wrk) # the HTTP load generator of infra/bench.sh api-lists
 command -v ss >/dev/null 2>&1 || missing+=(iproute2)
 command -v runuser >/dev/null 2>&1 || missing+=(util-linux)
+[[ -x /usr/bin/chromium ]] || missing+=(chromium) # the portal's browser tests (tests/Sourcing.Portal.BrowserTests)
 
 if ((${#missing[@]} > 0)); then
   [[ $EUID -eq 0 ]] || die "missing packages (${missing[*]}) and not root: install them with apt-get."
@@ -57,4 +59,6 @@ if [[ "$(maildev_version)" != "3.0.0" || ! -f "$MAILDEV_JS" ]]; then
   [[ -f "$MAILDEV_JS" ]] || die "maildev installed but $MAILDEV_JS is missing (log: $INSTALL_LOG)"
 fi
 
-log "install: all present (dotnet $(dotnet --version), PostgreSQL 15, RabbitMQ, maildev 3.0.0) in $((SECONDS - start_time))s"
+[[ -x /usr/bin/chromium ]] || die "chromium is still missing at /usr/bin/chromium (log: $INSTALL_LOG)"
+
+log "install: all present (dotnet $(dotnet --version), PostgreSQL 15, RabbitMQ, maildev 3.0.0, chromium) in $((SECONDS - start_time))s"

@@ -17,6 +17,10 @@ SOURCING_SERVICES=(
   "risk:5104:services/Risk/Sourcing.Risk"
 )
 
+# The portal, the web app people open (Blazor, a backend for the browser): started by run.sh after
+# the APIs, stopped before them. Not in SOURCING_SERVICES: it has no database and no OpenAPI document.
+SOURCING_PORTAL="portal:5000:services/Portal/Sourcing.Portal"
+
 # The databases every environment gets (owner sourcing_owner, CONNECT for sourcing_app).
 # Keep in sync with infra/sql/bootstrap.sql.
 SOURCING_DATABASES=(sourcing_identity sourcing_tenants sourcing_engagements sourcing_sla sourcing_risk)
@@ -112,13 +116,14 @@ service_fields() {
   SVC_DLL="$REPO_ROOT/$SVC_PROJECT/bin/Release/net10.0/$(basename "$SVC_PROJECT").dll"
 }
 
-# stop_services ENV: stops the services started by run.sh (pid files in .data/ENV/run/),
-# last started first. Waits for each port to close; SIGKILL after 20 s.
+# stop_services ENV: stops the services and the portal started by run.sh (pid files in
+# .data/ENV/run/), last started first. Waits for each port to close; SIGKILL after 20 s.
 stop_services() {
   load_env_ports "$1"
   local i pid pidfile
-  for ((i = ${#SOURCING_SERVICES[@]} - 1; i >= 0; i--)); do
-    service_fields "${SOURCING_SERVICES[$i]}"
+  local all=("${SOURCING_SERVICES[@]}" "$SOURCING_PORTAL")
+  for ((i = ${#all[@]} - 1; i >= 0; i--)); do
+    service_fields "${all[$i]}"
     pidfile="$RUN_DIR/$SVC_NAME.pid"
     [[ -f "$pidfile" ]] || continue
     pid="$(cat "$pidfile")"

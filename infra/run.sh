@@ -4,7 +4,8 @@
 # (infra/servers.sh start dev: PostgreSQL 54320, RabbitMQ 56720, maildev 10250/10800; data
 # kept in .data/dev), stops services left from an earlier run, starts every service of
 # SOURCING_SERVICES (infra/lib.sh) in the background from its built dll, waits for each
-# /health/ready, runs the demo seeder (infra/Sourcing.DemoSeed, if present) and prints the URLs.
+# /health/ready, starts the portal (SOURCING_PORTAL, http://127.0.0.1:5000/), runs the demo seeder
+# (infra/Sourcing.DemoSeed, if present) and prints the URLs.
 #
 # Usage: bash infra/run.sh        Stop everything with: bash infra/stop.sh
 # Logs: .data/dev/logs/<service>.log for each service, .data/dev/logs/ for the servers;
@@ -57,6 +58,10 @@ start_service() {
   else
     env_vars+=("Identity__Authority=$IDENTITY_URL")
   fi
+  if [[ "$SVC_NAME" == portal ]]; then
+    # The APIs the portal calls with the signed-in person's token (identity registers its callback on port 5000).
+    env_vars+=("Services__Engagements=http://127.0.0.1:5102/" "Services__Risk=http://127.0.0.1:5104/")
+  fi
   log "starting $SVC_NAME on http://127.0.0.1:$SVC_PORT (log: $logfile)"
   echo "=== $(date -Is) start" >>"$logfile"
   # The content root is the current directory: run from the dll's folder (appsettings.json).
@@ -87,6 +92,8 @@ wait_ready() {
 
 for entry in "${SOURCING_SERVICES[@]}"; do start_service "$entry"; done
 for entry in "${SOURCING_SERVICES[@]}"; do wait_ready "$entry"; done
+start_service "$SOURCING_PORTAL"
+wait_ready "$SOURCING_PORTAL"
 
 if [[ -f infra/Sourcing.DemoSeed/Sourcing.DemoSeed.csproj ]]; then
   log "seeding demo data (infra/Sourcing.DemoSeed)"
@@ -99,6 +106,8 @@ fi
 
 echo
 echo "Sourcing runs locally (started in $((SECONDS - started))s):"
+service_fields "$SOURCING_PORTAL"
+printf '  %-10s http://127.0.0.1:%s/   <- open this (the demo logins are above); log: .data/dev/logs/%s.log\n' "$SVC_NAME" "$SVC_PORT" "$SVC_NAME"
 for entry in "${SOURCING_SERVICES[@]}"; do
   service_fields "$entry"
   printf '  %-10s http://127.0.0.1:%s/   API reference: http://127.0.0.1:%s/scalar   log: .data/dev/logs/%s.log\n' \

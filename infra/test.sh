@@ -80,7 +80,10 @@ export SOURCING_TEST_CONFIGURATION=Release
 
 log "running the tests (log: $TEST_LOG)"
 set +e
-dotnet test Sourcing.sln -c Release --no-build --logger "console;verbosity=normal" "${extra_args[@]}" 2>&1 | tee "$TEST_LOG"
+# -m:1 runs the test projects one after the other: the system tests and the portal's browser tests
+# each start every service against the same PostgreSQL and RabbitMQ (and the system tests stop the
+# broker on purpose), so they must not overlap. The unit test projects take seconds.
+dotnet test Sourcing.sln -c Release --no-build -m:1 --logger "console;verbosity=normal" "${extra_args[@]}" 2>&1 | tee "$TEST_LOG"
 test_rc=${PIPESTATUS[0]}
 set -e
 

@@ -1,0 +1,70 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Sourcing.Portal.Api;
+
+/// <summary>Calls one of the product's APIs with the person's access token, and reads answers and ProblemDetails.</summary>
+public abstract class ApiClient(HttpClient http)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    protected async Task<ApiResult<T>> GetAsync<T>(string path, CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync(new Uri(path, UriKind.Relative), cancellationToken);
+        return await ReadAsync<T>(response, cancellationToken);
+    }
+
+    protected async Task<ApiResult<T>> PostAsync<T>(string path, object body, CancellationToken cancellationToken)
+    {
+        using var response = await http.PostAsJsonAsync(new Uri(path, UriKind.Relative), body, Json, cancellationToken);
+        return await ReadAsync<T>(response, cancellationToken);
+    }
+
+    /// <summary>A query string of the values given (empty ones left out), escaped.</summary>
+    protected static string Query(string path, params (string Name, string? Value)[] values)
+    {
+        var given = values.Where(v => !string.IsNullOrWhiteSpace(v.Value)).Select(v => $"{v.Name}={Uri.EscapeDataString(v.Value!.Trim())}").ToList();
+        return given.Count == 0 ? path : $"{path}?{string.Join('&', given)}";
+    }
+
+    private static async Task<ApiResult<T>> ReadAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.IsSuccessStatusCode)
+        {
+            var value = await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken);
+            return new ApiResult<T>(value, response.StatusCode, null, new Dictionary<string, string[]>());
+        }
+
+        var problem = await ReadProblemAsync(response, cancellationToken);
+        return new ApiResult<T>(default, response.StatusCode, problem?.Detail ?? problem?.Title ?? StatusWords(response.StatusCode),
+            problem?.Errors ?? new Dictionary<string, string[]>());
+    }
+
+    private static async Task<ProblemAnswer?> ReadProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.Content.Headers.ContentType?.MediaType is not ("application/problem+json" or "application/json"))
+        {
+            return null;
+        }
+
+        try
+        {
+            return await response.Content.ReadFromJsonAsync<ProblemAnswer>(Json, cancellationToken);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string StatusWords(HttpStatusCode status) => status switch
+    {
+        HttpStatusCode.Unauthorized => "Your session has expired. Please sign in again.",
+        HttpStatusCode.Forbidden => "You are not allowed to do this.",
+        HttpStatusCode.NotFound => "Not found.",
+        _ => $"The service answered {(int)status}. Please try again.",
+    };
+
+    private sealed record ProblemAnswer(string? Title, string? Detail, Dictionary<string, string[]>? Errors);
+}

@@ -1,0 +1,57 @@
+namespace Sourcing.Portal.Api;
+
+/// <summary>A page of a list, as every API answers it.</summary>
+public sealed record PageOf<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, int TotalCount, int TotalPages);
+
+/// <summary>An engagement as the engagements API shows it (only what the portal displays).</summary>
+public sealed record Engagement(
+    Guid Id,
+    string Name,
+    string SourceKind,
+    string Scope,
+    string BusinessProcess,
+    string DeliveryCountry,
+    string? DeliverySite,
+    string DeliveryTimeZone,
+    string PlaceOfWork,
+    int? Headcount,
+    bool Core,
+    IReadOnlyList<string>? DataSensitivity,
+    string Criticality,
+    string Status,
+    Contract? Contract,
+    Classification Classification,
+    DateOnly? TerminatedOn,
+    IReadOnlyList<EngagementFinding>? Findings);
+
+public sealed record Contract(
+    DateOnly Start,
+    DateOnly? End,
+    int NoticePeriodDays,
+    bool AutoRenewal,
+    string PricingModel,
+    decimal? AnnualValue,
+    string? Currency,
+    string? ServiceCreditTerms,
+    string? RenewalDecision);
+
+/// <summary>The classification the engagements service computed, with its label and reason in words.</summary>
+public sealed record Classification(string Kind, string Label, string LocationGrade, string Reason, decimal? LocationGapHours, int? LocationGapYear);
+
+public sealed record EngagementFinding(string Check, string Severity, string Message);
+
+public sealed record TotalRow(string Key, string Label, int Count, int Headcount);
+
+public sealed record EngagementTotals(int Count, IReadOnlyList<TotalRow> ByClassification, IReadOnlyList<TotalRow> ByCountry, IReadOnlyList<TotalRow> ByProcess);
+
+/// <summary>The list filters the engagements API takes (codes; empty means any).</summary>
+public sealed record EngagementFilter(
+    string? Q = null,
+    string? Country = null,
+    string? Process = null,
+    string? Classification = null,
+    string? LocationGrade = null,
+    string? Criticality = null,
+    string? Status = null,
+    string? Sort = null,
+    int Page = 1);

@@ -1,0 +1,26 @@
+using System.Globalization;
+
+namespace Sourcing.Portal.Api;
+
+/// <summary>The risk API, called with the person's access token.</summary>
+public sealed class RiskApi(HttpClient http) : ApiClient(http)
+{
+    public const int AlertPageSize = 25;
+
+    public Task<ApiResult<Portfolio>> PortfolioAsync(CancellationToken cancellationToken) =>
+        GetAsync<Portfolio>("api/risk/portfolio", cancellationToken);
+
+    public Task<ApiResult<EngagementScores>> ScoresAsync(Guid engagementId, CancellationToken cancellationToken) =>
+        GetAsync<EngagementScores>($"api/risk/engagements/{engagementId}/scores", cancellationToken);
+
+    public Task<ApiResult<PageOf<Alert>>> AlertsAsync(
+        string? status, string? kind, Guid? engagementId, int page, CancellationToken cancellationToken, int pageSize = AlertPageSize) =>
+        GetAsync<PageOf<Alert>>(
+            Query("api/risk/alerts",
+                ("status", status), ("kind", kind), ("engagementId", engagementId?.ToString()),
+                ("page", page.ToString(CultureInfo.InvariantCulture)), ("pageSize", pageSize.ToString(CultureInfo.InvariantCulture))),
+            cancellationToken);
+
+    public Task<ApiResult<Alert>> AcknowledgeAsync(Guid alertId, string? comment, CancellationToken cancellationToken) =>
+        PostAsync<Alert>($"api/risk/alerts/{alertId}/acknowledge", new { comment }, cancellationToken);
+}

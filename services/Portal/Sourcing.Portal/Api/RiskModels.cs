@@ -1,0 +1,51 @@
+namespace Sourcing.Portal.Api;
+
+/// <summary>An engagement's scores as the risk API computed them.</summary>
+public sealed record EngagementScores(
+    Guid EngagementId,
+    string Name,
+    string BusinessProcess,
+    string DeliveryCountry,
+    string Criticality,
+    string LocationGrade,
+    decimal? Quality,
+    decimal? Dependency,
+    decimal? Geopolitical,
+    decimal? Composite,
+    string? Band,
+    DateTimeOffset ComputedAt,
+    ScoreBreakdown? Breakdown);
+
+public sealed record ScoreBreakdown(
+    IReadOnlyList<ScoreFactor> Quality,
+    IReadOnlyList<ScoreFactor> Dependency,
+    IReadOnlyList<ScoreFactor> Geopolitical,
+    IReadOnlyList<ScoreFinding> Findings,
+    IReadOnlyList<ScoreFinding>? Policy);
+
+public sealed record ScoreFactor(string Name, double Points, string Detail);
+
+public sealed record ScoreFinding(string Code, string Message);
+
+/// <summary>The tenant's portfolio (only what the dashboard shows).</summary>
+public sealed record Portfolio(
+    string ReportingCurrency,
+    IReadOnlyDictionary<string, int> CountsByBand,
+    IReadOnlyList<EngagementScores> Riskiest,
+    decimal TotalCost);
+
+public sealed record Alert(
+    Guid Id,
+    string Subject,
+    string Kind,
+    Guid? EngagementId,
+    string? EngagementName,
+    string Severity,
+    string Message,
+    string Status,
+    DateTimeOffset RaisedAt,
+    DateTimeOffset? AcknowledgedAt,
+    string? AcknowledgedBy,
+    string? Comment,
+    DateTimeOffset? ResolvedAt,
+    string? ResolvedBy);

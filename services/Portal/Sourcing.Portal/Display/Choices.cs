@@ -1,0 +1,42 @@
+namespace Sourcing.Portal.Display;
+
+/// <summary>The codes the engagements list filters take (docs/engagements.md), offered by name.</summary>
+public static class Choices
+{
+    public static readonly IReadOnlyList<string> BusinessProcesses =
+    [
+        "customer-service", "hr-payroll", "accounting", "it-services", "data-entry", "legal", "marketing", "transcription",
+        "other-service", "manufacturing", "logistics",
+    ];
+
+    public static readonly IReadOnlyList<(string Code, string Label)> Classifications =
+    [
+        ("insourcing", "insourcing (on-site third party)"),
+        ("insourcing-abroad", "insourcing (on-site third party, abroad)"),
+        ("bpo-outsourcing", "BPO outsourcing (domestic)"),
+        ("offshore-bpo-outsourcing", "offshore BPO outsourcing"),
+        ("outsourcing", "outsourcing (domestic)"),
+        ("offshore-outsourcing", "offshore outsourcing"),
+        ("production-outsourcing", "outsourcing (contract manufacturing / logistics)"),
+        ("offshore-production-outsourcing", "offshore outsourcing (contract manufacturing / logistics)"),
+        ("in-house", "in-house (domestic subsidiary)"),
+        ("offshoring-captive-centre", "offshoring (captive centre)"),
+        ("domestic-partnership", "domestic partnership"),
+        ("offshoring-partnership", "offshoring (partnership / joint venture)"),
+    ];
+
+    public static readonly IReadOnlyList<string> LocationGrades = ["onshore", "nearshore", "offshore"];
+
+    public static readonly IReadOnlyList<string> Criticalities = ["critical", "important", "standard"];
+
+    public static readonly IReadOnlyList<string> Statuses = ["planned", "active", "terminated"];
+
+    public static readonly IReadOnlyList<(string Code, string Label)> Sorts =
+    [
+        ("name", "name"), ("country", "country"), ("process", "business process"), ("criticality", "criticality"),
+        ("classification", "classification"), ("-annualValue", "annual value, highest first"), ("contractEnd", "contract end, soonest first"),
+        ("-updatedAt", "recently changed"),
+    ];
+
+    public static readonly IReadOnlyList<string> AlertStatuses = ["open", "acknowledged", "resolved"];
+}

@@ -1,0 +1,113 @@
+using System.Globalization;
+
+namespace Sourcing.Portal.Display;
+
+/// <summary>
+/// The words people read for the APIs' codes: "vendor manager", not "vendor-manager"; country names,
+/// not ISO codes. Presentation only; what the codes mean is the APIs' business.
+/// </summary>
+public static class Words
+{
+    private static readonly Dictionary<string, string> Special = new(StringComparer.Ordinal)
+    {
+        ["hr-payroll"] = "HR and payroll",
+        ["it-services"] = "IT services",
+        ["per-fte"] = "per FTE",
+        ["confidential-ip"] = "confidential IP",
+        ["sla-breach"] = "SLA breach",
+        ["platform-admin"] = "platform administrator",
+        ["admin"] = "administrator",
+        ["none"] = "not scored",
+    };
+
+    /// <summary>A kebab-case code in words ("vendor-manager" → "vendor manager").</summary>
+    public static string Of(string? code)
+    {
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            return "";
+        }
+
+        if (Special.TryGetValue(code, out var special))
+        {
+            return special;
+        }
+
+        if (code.StartsWith("policy-", StringComparison.Ordinal))
+        {
+            return "policy: " + Of(code["policy-".Length..]);
+        }
+
+        return code.Replace('-', ' ');
+    }
+
+    /// <summary>The same words with a capital first letter, for a heading or the start of a cell.</summary>
+    public static string Capitalised(string? code)
+    {
+        var words = Of(code);
+        return words.Length == 0 ? words : char.ToUpperInvariant(words[0]) + words[1..];
+    }
+
+    /// <summary>A country's English name from its ISO 3166-1 alpha-2 code (the code itself when the runtime does not know it).</summary>
+    public static string Country(string? code)
+    {
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            return "";
+        }
+
+        try
+        {
+            return new RegionInfo(code).EnglishName;
+        }
+        catch (ArgumentException)
+        {
+            return code;
+        }
+    }
+
+    /// <summary>Every country the runtime knows, by name, for pickers.</summary>
+    public static IReadOnlyList<(string Code, string Name)> Countries { get; } = CultureInfo.GetCultures(CultureTypes.SpecificCultures)
+        .Select(c =>
+        {
+            try
+            {
+                return new RegionInfo(c.Name);
+            }
+            catch (ArgumentException)
+            {
+                return null;
+            }
+        })
+        .Where(r => r is not null && r.TwoLetterISORegionName.Length == 2 && r.TwoLetterISORegionName.All(char.IsAsciiLetterUpper))
+        .Select(r => (r!.TwoLetterISORegionName, r.EnglishName))
+        .DistinctBy(r => r.TwoLetterISORegionName)
+        .OrderBy(r => r.EnglishName, StringComparer.CurrentCulture)
+        .ToList();
+
+    /// <summary>"1 engagement", "3 engagements".</summary>
+    public static string Count(int count, string thing) =>
+        count.ToString(CultureInfo.InvariantCulture) + " " + (count == 1 ? thing : thing + "s");
+
+    public static string Score(decimal? value) =>
+        value is null ? "not scored" : value.Value.ToString("0.#", CultureInfo.InvariantCulture);
+
+    public static string Points(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+
+    public static string Date(DateOnly? date) => date?.ToString("d MMM yyyy", CultureInfo.InvariantCulture) ?? "";
+
+    public static string Date(DateTimeOffset? moment) => moment?.ToString("d MMM yyyy HH:mm 'UTC'", CultureInfo.InvariantCulture) ?? "";
+
+    public static string Money(decimal? amount, string? currency) =>
+        amount is null ? "" : $"{amount.Value.ToString("#,0.##", CultureInfo.InvariantCulture)} {currency}".Trim();
+
+    /// <summary>The CSS class of a band's chip.</summary>
+    public static string BandClass(string? band) => band switch
+    {
+        "critical" => "band band-critical",
+        "high" => "band band-high",
+        "medium" => "band band-medium",
+        "low" => "band band-low",
+        _ => "band band-none",
+    };
+}

@@ -1,0 +1,90 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Sourcing.Testing;
+
+namespace Sourcing.Portal.BrowserTests;
+
+/// <summary>What the browser tests set up through the APIs, the way an integration would.</summary>
+public static class PortalApi
+{
+    /// <summary>A provider in the Philippines and an offshore BPO engagement with it; returns the engagement's id.</summary>
+    public static async Task<Guid> CreateEngagementAsync(Uri engagements, string accessToken, string name)
+    {
+        using var api = SourcingClient.Api(engagements, accessToken);
+        var providerId = await PostAsync(api, "api/providers", new Dictionary<string, object?>
+        {
+            ["legalName"] = "Manila Contact BPO Inc",
+            ["hqCountry"] = "PH",
+            ["deliveryCountries"] = new[] { "PH" },
+            ["certifications"] = new object[] { new { name = "ISO 27001", validUntil = "2099-12-31" } },
+            ["contactName"] = "Pat Provider",
+            ["contactEmail"] = "pat@provider.example.com",
+        });
+        return await PostAsync(api, "api/engagements", new Dictionary<string, object?>
+        {
+            ["name"] = name,
+            ["providerId"] = providerId,
+            ["scope"] = "whole-process",
+            ["businessProcess"] = "customer-service",
+            ["deliveryCountry"] = "PH",
+            ["deliverySite"] = "Manila, Ortigas Center",
+            ["placeOfWork"] = "provider-premises",
+            ["headcount"] = 80,
+            ["dataSensitivity"] = new[] { "personal" },
+            ["criticality"] = "important",
+            ["status"] = "active",
+            ["contract"] = new Dictionary<string, object?>
+            {
+                ["start"] = "2026-01-01",
+                ["end"] = "2028-12-31",
+                ["noticePeriodDays"] = 90,
+                ["autoRenewal"] = false,
+                ["pricingModel"] = "per-fte",
+                ["annualValue"] = 1_200_000m,
+                ["currency"] = "USD",
+            },
+        });
+    }
+
+    /// <summary>Waits until the risk service has raised an open alert about the engagement; returns it.</summary>
+    public static async Task<JsonElement> OpenAlertAsync(Uri risk, string accessToken, Guid engagementId)
+    {
+        var timeout = TimeSpan.FromSeconds(90);
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var items = (await AlertsAsync(risk, accessToken, $"status=open&engagementId={engagementId}")).GetProperty("items");
+            if (items.GetArrayLength() > 0)
+            {
+                return items[0].Clone();
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"no alert about the engagement within {timeout.TotalSeconds} s");
+            await Task.Delay(500);
+        }
+    }
+
+    public static async Task<JsonElement> AlertAsync(Uri risk, string accessToken, Guid alertId)
+    {
+        using var api = SourcingClient.Api(risk, accessToken);
+        using var response = await api.GetAsync(new Uri($"api/risk/alerts/{alertId}", UriKind.Relative));
+        response.EnsureSuccessStatusCode();
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+    }
+
+    private static async Task<JsonElement> AlertsAsync(Uri risk, string accessToken, string query)
+    {
+        using var api = SourcingClient.Api(risk, accessToken);
+        using var response = await api.GetAsync(new Uri($"api/risk/alerts?{query}", UriKind.Relative));
+        response.EnsureSuccessStatusCode();
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+    }
+
+    private static async Task<Guid> PostAsync(HttpClient api, string path, object body)
+    {
+        using var response = await api.PostAsJsonAsync(new Uri(path, UriKind.Relative), body);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Created, $"POST {path} answered {(int)response.StatusCode}: {text}");
+        return JsonDocument.Parse(text).RootElement.GetProperty("id").GetGuid();
+    }
+}
