@@ -41,7 +41,11 @@ fi
 OUT="$REPO_ROOT/.data/openapi"
 mkdir -p "$OUT"
 # The ruleset's "extends" is resolved from the ruleset file's directory: copy it beside the packages.
-cp infra/spectral.yaml "$TOOLS/spectral.yaml"
+# Overrides name documents by paths relative to the ruleset, so the documents' directory is filled in.
+documents_dir="${from:-$OUT}"
+mkdir -p "$documents_dir"
+relative=$(realpath --relative-to="$TOOLS" "$documents_dir")
+sed "s|@DOCUMENTS@|$relative|g" infra/spectral.yaml >"$TOOLS/spectral.yaml"
 
 failed=0
 offset=0
