@@ -115,6 +115,15 @@ public sealed partial class DigestTests(SystemFixture system)
         Assert.DoesNotContain("Other metric", text, StringComparison.Ordinal);
         Assert.DoesNotContain(othersId.ToString(), email.Html!, StringComparison.Ordinal);
 
+        // The preview shows the next digest as it would go now (the chart inline), in the subscriber's scope, and sends nothing.
+        var preview = await mine.Api.GetFromJsonAsync<JsonElement>("api/risk/digests/subscription/preview");
+        Assert.Contains("Digest Content Inc risk digest", preview.GetProperty("subject").GetString(), StringComparison.Ordinal);
+        Assert.Contains("data:image/png;base64,", preview.GetProperty("html").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("cid:", preview.GetProperty("html").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Others Breaching", preview.GetProperty("text").GetString(), StringComparison.Ordinal);
+        var othersPreview = await other.Api.GetFromJsonAsync<JsonElement>("api/risk/digests/subscription/preview");
+        Assert.DoesNotContain("Mine Breaching", othersPreview.GetProperty("text").GetString(), StringComparison.Ordinal);
+
         // The three days of the period (the last three, ending before today) each missed "Answer rate".
         Assert.Contains("SLA BREACHES (3)", text, StringComparison.Ordinal);
         Assert.Equal(3, Regex.Count(text, "Mine Breaching: Answer rate was 60"));

@@ -37,6 +37,9 @@ public sealed record DeliveryResponse(
 
 public sealed record DigestRunResponse(int Tenants, int Queued, int Empty, int Conflicts);
 
+/// <summary>The digest as it would be sent now; the chart is inline as a data: URI instead of a cid: part.</summary>
+public sealed record DigestPreviewResponse(DateTimeOffset PeriodStart, DateTimeOffset PeriodEnd, bool Empty, string Subject, string Html, string Text);
+
 /// <summary>Digest subscriptions: one's own (read, change), the admin's view of who receives what and of failing deliveries, one-click unsubscribe.</summary>
 public static class DigestsApi
 {
@@ -50,6 +53,8 @@ public static class DigestsApi
             .WithSummary("Your digest subscription (vendor managers get one when they join), with when the next digest is due.");
         group.MapPut("/subscription", PutOwn).WithName("PutMyDigestSubscription")
             .WithSummary("Sets your digest subscription: frequency (daily, weekly, monthly), day, local time (HH:mm), IANA time zone, minimum band, scope (mine, all), paused, sendEmpty. Clears an unsubscribe.");
+        group.MapGet("/subscription/preview", Preview).WithName("PreviewMyDigest")
+            .WithSummary("Your next digest as it would be sent now (the period since your last one, in your scope and band): subject, HTML and text. Sends nothing.");
         group.MapGet("/subscriptions", List).WithName("ListDigestSubscriptions")
             .WithSummary("Who receives which digest (admins).")
             .RequireAuthorization(Policies.Admin);
@@ -79,6 +84,26 @@ public static class DigestsApi
         return await db.DigestSubscriptions.AsNoTracking().SingleOrDefaultAsync(s => s.UserId == userId, cancellationToken) is { } s
             ? TypedResults.Ok(ToResponse(s))
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "You have no digest subscription; PUT one to start receiving digests.");
+    }
+
+    private static async Task<Results<Ok<DigestPreviewResponse>, ProblemHttpResult>> Preview(
+        RiskDb db, ClaimsPrincipal user, ITenantContext tenant, DigestRun run, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var userId = user.FindUserId();
+        if (await db.DigestSubscriptions.AsNoTracking().SingleOrDefaultAsync(s => s.UserId == userId, cancellationToken) is not { } subscription)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "You have no digest subscription; PUT one to start receiving digests.");
+        }
+
+        var (start, end) = (DigestRun.PeriodStart(subscription), clock.GetUtcNow());
+        var snapshot = await DigestRun.LoadAsync(db, start, cancellationToken);
+        var previous = await db.DigestDeliveries.AsNoTracking().Where(d => d.SubscriptionId == subscription.Id)
+            .OrderByDescending(d => d.PeriodEnd).Select(d => d.Counts).FirstOrDefaultAsync(cancellationToken);
+        var model = DigestComposer.Compose(snapshot, subscription, start, end, previous);
+        var rendered = DigestRenderer.Render(model, run.Links(tenant.RequiredTenantId, subscription));
+        var html = rendered.Images.Aggregate(rendered.Html, (h, image) =>
+            h.Replace($"cid:{image.ContentId}", $"data:{TrendChart.MediaType};base64,{Convert.ToBase64String(image.Png)}", StringComparison.Ordinal));
+        return TypedResults.Ok(new DigestPreviewResponse(start, end, model.IsEmpty, rendered.Subject, html, rendered.Text));
     }
 
     private static async Task<Results<Ok<SubscriptionResponse>, ValidationProblem, ProblemHttpResult>> PutOwn(
