@@ -21,6 +21,12 @@ public abstract class ApiClient(HttpClient http)
         return await ReadAsync<T>(response, cancellationToken);
     }
 
+    protected async Task<ApiResult<T>> PutAsync<T>(string path, object body, CancellationToken cancellationToken)
+    {
+        using var response = await http.PutAsJsonAsync(new Uri(path, UriKind.Relative), body, Json, cancellationToken);
+        return await ReadAsync<T>(response, cancellationToken);
+    }
+
     /// <summary>A query string of the values given (empty ones left out), escaped.</summary>
     protected static string Query(string path, params (string Name, string? Value)[] values)
     {

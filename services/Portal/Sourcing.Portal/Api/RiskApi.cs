@@ -23,4 +23,16 @@ public sealed class RiskApi(HttpClient http) : ApiClient(http)
 
     public Task<ApiResult<Alert>> AcknowledgeAsync(Guid alertId, string? comment, CancellationToken cancellationToken) =>
         PostAsync<Alert>($"api/risk/alerts/{alertId}/acknowledge", new { comment }, cancellationToken);
+
+    public Task<ApiResult<Alert>> AlertAsync(Guid alertId, CancellationToken cancellationToken) =>
+        GetAsync<Alert>($"api/risk/alerts/{alertId}", cancellationToken);
+
+    public Task<ApiResult<DigestSubscription>> SubscriptionAsync(CancellationToken cancellationToken) =>
+        GetAsync<DigestSubscription>("api/risk/digests/subscription", cancellationToken);
+
+    public Task<ApiResult<DigestSubscription>> PutSubscriptionAsync(DigestSubscriptionChange change, CancellationToken cancellationToken) =>
+        PutAsync<DigestSubscription>("api/risk/digests/subscription", change, cancellationToken);
+
+    public Task<ApiResult<DigestPreview>> PreviewAsync(CancellationToken cancellationToken) =>
+        GetAsync<DigestPreview>("api/risk/digests/subscription/preview", cancellationToken);
 }

@@ -49,3 +49,35 @@ public sealed record Alert(
     string? Comment,
     DateTimeOffset? ResolvedAt,
     string? ResolvedBy);
+
+/// <summary>One's digest subscription, as the risk API holds it.</summary>
+public sealed record DigestSubscription(
+    Guid Id,
+    string Email,
+    string Frequency,
+    int DayOfWeek,
+    int DayOfMonth,
+    string LocalTime,
+    string TimeZone,
+    string MinBand,
+    string Scope,
+    bool Paused,
+    bool SendEmpty,
+    DateTimeOffset? UnsubscribedAt,
+    DateTimeOffset NextDueAt,
+    DateTimeOffset? LastPeriodEnd);
+
+/// <summary>What the portal sends to change a digest subscription (the whole of it).</summary>
+public sealed record DigestSubscriptionChange(
+    string? Frequency,
+    int? DayOfWeek,
+    int? DayOfMonth,
+    string? LocalTime,
+    string? TimeZone,
+    string? MinBand,
+    string? Scope,
+    bool Paused,
+    bool SendEmpty);
+
+/// <summary>The next digest as it would be sent now.</summary>
+public sealed record DigestPreview(DateTimeOffset PeriodStart, DateTimeOffset PeriodEnd, bool Empty, string Subject, string Html, string Text);

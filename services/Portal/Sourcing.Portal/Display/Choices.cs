@@ -39,4 +39,14 @@ public static class Choices
     ];
 
     public static readonly IReadOnlyList<string> AlertStatuses = ["open", "acknowledged", "resolved"];
+
+    public static readonly IReadOnlyList<string> DigestFrequencies = ["daily", "weekly", "monthly"];
+
+    public static readonly IReadOnlyList<string> Bands = ["low", "medium", "high", "critical"];
+
+    public static readonly IReadOnlyList<(string Code, string Label)> DigestScopes = [("mine", "my engagements"), ("all", "all the company's engagements")];
+
+    /// <summary>ISO weekdays, 1 Monday to 7 Sunday, as the API numbers them.</summary>
+    public static readonly IReadOnlyList<(int Number, string Name)> Weekdays =
+        [(1, "Monday"), (2, "Tuesday"), (3, "Wednesday"), (4, "Thursday"), (5, "Friday"), (6, "Saturday"), (7, "Sunday")];
 }

@@ -96,6 +96,24 @@ public static class Words
 
     public static string Date(DateOnly? date) => date?.ToString("d MMM yyyy", CultureInfo.InvariantCulture) ?? "";
 
+    /// <summary>A moment in the given IANA zone's local time, named by the zone ("Mon 7 Dec 2026 08:00 (Europe/Berlin)").</summary>
+    public static string InZone(DateTimeOffset moment, string zoneId)
+    {
+        try
+        {
+            var local = TimeZoneInfo.ConvertTime(moment, TimeZoneInfo.FindSystemTimeZoneById(zoneId));
+            return local.ToString("ddd d MMM yyyy HH:mm", CultureInfo.InvariantCulture) + $" ({zoneId})";
+        }
+        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            return Date(moment);
+        }
+    }
+
+    /// <summary>The IANA time-zone ids the runtime knows, for a picker's suggestions.</summary>
+    public static IReadOnlyList<string> TimeZones { get; } =
+        [.. TimeZoneInfo.GetSystemTimeZones().Select(z => z.Id).Where(id => id.Contains('/', StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
+
     public static string Date(DateTimeOffset? moment) => moment?.ToString("d MMM yyyy HH:mm 'UTC'", CultureInfo.InvariantCulture) ?? "";
 
     public static string Money(decimal? amount, string? currency) =>
