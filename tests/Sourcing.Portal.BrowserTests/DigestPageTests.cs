@@ -30,7 +30,11 @@ public sealed class DigestPageTests(PortalFixture portal)
         await Assertions.Expect(page.GetByTestId("digest-status")).ToContainTextAsync("08:00 (America/New_York)");
         await Assertions.Expect(page.GetByLabel("How often")).ToHaveValueAsync("weekly");
         await Assertions.Expect(page.GetByTestId("preview-subject")).ToContainTextAsync("Digest Readers Ltd risk digest");
-        await Assertions.Expect(page.FrameLocator("iframe[title='Preview of your next digest']").Locator("body")).ToContainTextAsync("Digest Readers Ltd");
+        var preview = page.FrameLocator("iframe[title='Preview of your next digest']");
+        await Assertions.Expect(preview.Locator("body")).ToContainTextAsync("Hello Vera Manager");
+        // Its links lead to the portal's pages: the dashboard for the portfolio, this page for the settings.
+        await Assertions.Expect(preview.GetByRole(AriaRole.Link, new() { Name = "Open the portfolio" })).ToHaveAttributeAsync("href", portal.Portal.ToString());
+        await Assertions.Expect(preview.GetByRole(AriaRole.Link, new() { Name = "Change them" })).ToHaveAttributeAsync("href", new Uri(portal.Portal, "settings/digest").ToString());
 
         // A zone that does not exist: the API's words at the field, and nothing saved.
         await page.GetByLabel("How often").SelectOptionAsync("daily");

@@ -59,6 +59,9 @@ public sealed class PortalFixture : IAsyncLifetime
                 ["DataProtection__KeysDirectory"] = Path.Combine(keys, "dataprotection"),
                 ["Identity__Authority"] = identity,
                 ["Identity__Issuer"] = identity,
+                // The e-mails' links: into this run's portal, and the unsubscribe link to this run's risk service.
+                ["Portal__BaseUrl"] = Portal.ToString(),
+                ["Digests__UnsubscribeBaseUrl"] = ServiceUrl("Risk").ToString(),
                 ["Identity__KeysDirectory"] = keys,
                 // The portal of this run, besides the address scripts and tests use for the flow over plain HTTP.
                 ["Identity__Portal__RedirectUris__0"] = "http://127.0.0.1/callback",

@@ -12,7 +12,8 @@ public sealed record RenderedEmail(string Subject, string Html, string Text, IRe
 /// <summary>Where the links of an e-mail point.</summary>
 public sealed record DigestLinks(Uri Portal, Uri Unsubscribe)
 {
-    public string Portfolio => new Uri(Portal, "risk").ToString();
+    /// <summary>The portal's dashboard, where the portfolio is.</summary>
+    public string Portfolio => Portal.ToString();
 
     public string Engagement(Guid id) => new Uri(Portal, $"engagements/{id}").ToString();
 
