@@ -39,8 +39,14 @@ public sealed class DigestBenchmark : IBenchmark
             var before = await SentAsync(risk, tenant.TenantId, cancellationToken);
             Console.WriteLine($"{count:N0} subscriptions (scope all, band low and up, daily 08:00 in ten zones); load average before: {ProductRun.LoadAverage()}");
 
+            // All fall due at the next whole minute (as 08:00 digests do), which is when the per-minute job looks.
+            var now = DateTimeOffset.UtcNow;
+            var dueAt = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero).AddMinutes(now.Second < 50 ? 1 : 2);
+            await ExecuteAsync(
+                risk, tenant.TenantId, $"UPDATE digest_subscriptions SET next_due_at = '{dueAt:O}', created_at = now() - interval '7 days', last_period_end = NULL", cancellationToken);
+            Console.WriteLine($"all due at {dueAt:HH:mm:ss} UTC; waiting {(dueAt - DateTimeOffset.UtcNow).TotalSeconds:F0} s");
+            await Task.Delay(dueAt - DateTimeOffset.UtcNow, cancellationToken);
             var watch = Stopwatch.StartNew();
-            await ExecuteAsync(risk, tenant.TenantId, "UPDATE digest_subscriptions SET next_due_at = now(), created_at = now() - interval '7 days', last_period_end = NULL", cancellationToken);
             TimeSpan? queuedAt = null;
             var peakMiB = 0.0;
             var nextReport = TimeSpan.FromSeconds(10);

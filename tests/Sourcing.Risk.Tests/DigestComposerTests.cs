@@ -137,6 +137,30 @@ public sealed class DigestComposerTests
     }
 
     [Fact]
+    public void A_large_portfolio_shows_the_ten_most_severe_changes_with_the_rest_counted_and_linked()
+    {
+        // 25 engagements move into a band in the period: 5 to high, 20 to low; the five high ones come first.
+        var engagements = Enumerable.Range(0, 25).Select(i => Engagement($"E{i:00}", Me)).ToList();
+        var history = engagements.Select((e, i) => Point(e, Start.AddDays(1), i % 5 == 0 ? "high" : "low")).ToList();
+        var data = Snapshot(engagements, history);
+        var model = DigestComposer.Compose(data, Subscription("mine", "low"), Start, End, null);
+        Assert.Equal(25, model.BandChanges.Count);
+
+        var links = new DigestLinks(new Uri("http://portal.test/"), new Uri("http://risk.test/unsubscribe"));
+        var rendered = DigestRenderer.Render(model, links, data.Chart);
+        Assert.Contains("SCORES THAT CHANGED BAND (25)", rendered.Text, StringComparison.Ordinal);
+        var shown = rendered.Text.Split('\n').Where(l => l.StartsWith("- E", StringComparison.Ordinal)).ToList();
+        Assert.Equal(DigestRenderer.SectionLimit, shown.Count);
+        Assert.All(shown.Take(5), l => Assert.Contains("to high", l, StringComparison.Ordinal));
+        Assert.Contains("- 15 more in the portal: http://portal.test/engagements", rendered.Text, StringComparison.Ordinal);
+        Assert.Contains("15 more in the portal</a>", rendered.Html, StringComparison.Ordinal);
+
+        // Subscribers with the same trend share one rendered chart.
+        var other = DigestRenderer.Render(DigestComposer.Compose(data, Subscription("mine", "low"), Start, End, null), links, data.Chart);
+        Assert.Same(rendered.Images[0].Png, other.Images[0].Png);
+    }
+
+    [Fact]
     public void The_trend_chart_is_a_valid_png_of_the_stated_size()
     {
         var points = Enumerable.Range(0, 14).Select(i => new TrendPoint(new DateOnly(2026, 11, 20).AddDays(i), 10 - (i % 3), i % 4, i % 2, i == 13 ? 3 : 0)).ToList();

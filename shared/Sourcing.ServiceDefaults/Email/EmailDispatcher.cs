@@ -26,41 +26,57 @@ public sealed partial class EmailDispatcher<TContext>(
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(Enumerable.Range(0, Math.Max(1, _smtp.Concurrency)).Select(_ => Task.Run(() => SendLoopAsync(stoppingToken), stoppingToken)));
 
-    /// <summary>One send loop; <see cref="SmtpOptions.Concurrency"/> of them claim disjoint batches (SKIP LOCKED).</summary>
+    /// <summary>
+    /// One send loop; <see cref="SmtpOptions.Concurrency"/> of them claim disjoint batches (SKIP LOCKED).
+    /// While there is a backlog the loop keeps its SMTP connection from batch to batch; when it runs out of
+    /// work it says QUIT, so an idle connection is never left for the server to time out.
+    /// </summary>
     private async Task SendLoopAsync(CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        var client = new SmtpClient { Timeout = 30_000 };
+        try
         {
-            var claimed = 0;
-            try
+            while (!stoppingToken.IsCancellationRequested)
             {
-                claimed = await DispatchDueAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                LogRoundFailed(logger, ex);
-            }
-
-            if (claimed < _smtp.BatchSize)
-            {
+                var claimed = 0;
                 try
                 {
-                    await Task.Delay(_smtp.PollInterval, clock, stoppingToken);
+                    claimed = await DispatchDueAsync(client, stoppingToken);
                 }
-                catch (OperationCanceledException)
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
                 {
                     return;
                 }
+                catch (Exception ex)
+                {
+                    LogRoundFailed(logger, ex);
+                    client.Dispose();
+                    client = new SmtpClient { Timeout = 30_000 };
+                }
+
+                if (claimed < _smtp.BatchSize)
+                {
+                    await QuitAsync(client);
+                    try
+                    {
+                        await Task.Delay(_smtp.PollInterval, clock, stoppingToken);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        return;
+                    }
+                }
             }
+        }
+        finally
+        {
+            await QuitAsync(client);
+            client.Dispose();
         }
     }
 
-    /// <summary>Sends one batch of due e-mails; returns how many rows it claimed.</summary>
-    public async Task<int> DispatchDueAsync(CancellationToken ct)
+    /// <summary>Sends one batch of due e-mails through <paramref name="client"/>, connecting it if need be.</summary>
+    private async Task<int> DispatchDueAsync(SmtpClient client, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
@@ -83,14 +99,9 @@ public sealed partial class EmailDispatcher<TContext>(
             return 0;
         }
 
-        using var client = new SmtpClient { Timeout = 30_000 };
         try
         {
-            await client.ConnectAsync(_smtp.Host, _smtp.Port, _smtp.Security, ct);
-            if (!string.IsNullOrEmpty(_smtp.Username))
-            {
-                await client.AuthenticateAsync(_smtp.Username, _smtp.Password ?? "", ct);
-            }
+            await ConnectAsync(client, ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -109,6 +120,9 @@ public sealed partial class EmailDispatcher<TContext>(
         {
             try
             {
+                // A failure earlier in the batch may have cost the connection.
+                await ConnectAsync(client, ct);
+
                 await client.SendAsync(ToMime(email), ct);
                 email.Attempts++;
                 email.SentAt = clock.GetUtcNow();
@@ -122,10 +136,40 @@ public sealed partial class EmailDispatcher<TContext>(
             }
         }
 
-        await client.DisconnectAsync(quit: true, CancellationToken.None);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return due.Count;
+    }
+
+    private async Task ConnectAsync(SmtpClient client, CancellationToken ct)
+    {
+        if (client.IsConnected)
+        {
+            return;
+        }
+
+        await client.ConnectAsync(_smtp.Host, _smtp.Port, _smtp.Security, ct);
+        if (!string.IsNullOrEmpty(_smtp.Username))
+        {
+            await client.AuthenticateAsync(_smtp.Username, _smtp.Password ?? "", ct);
+        }
+    }
+
+    private static async Task QuitAsync(SmtpClient client)
+    {
+        if (!client.IsConnected)
+        {
+            return;
+        }
+
+        try
+        {
+            await client.DisconnectAsync(quit: true, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The server may already have gone; the connection is closed either way.
+        }
     }
 
     private void RecordFailure(OutgoingEmail email, Exception ex, DateTimeOffset now)
@@ -165,9 +209,6 @@ public sealed partial class EmailDispatcher<TContext>(
         message.MessageId = $"{email.Id:N}@{from.Domain}";
         return message;
     }
-
-    private static string QuoteTable(string schemaQualified) =>
-        string.Join('.', schemaQualified.Split('.').Select(part => $"\"{part.Replace("\"", "\"\"", StringComparison.Ordinal)}\""));
 
     [LoggerMessage(Level = LogLevel.Error, Message = "E-mail dispatch round failed")]
     private static partial void LogRoundFailed(ILogger logger, Exception ex);

@@ -26,6 +26,36 @@ public sealed class TenantSnapshot
     public required IReadOnlyList<(SlaResult Result, string Metric)> Breaches { get; init; }
 
     private readonly Dictionary<Guid, IReadOnlyList<Factor>> _topFactors = [];
+    private readonly Dictionary<(Guid? Owner, string Zone, DateOnly From, DateOnly To), List<TrendPoint>> _trends = [];
+    private readonly Dictionary<string, byte[]> _charts = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The trend of a scope (all engagements when <paramref name="owner"/> is null), computed once per run:
+    /// subscribers with the same scope, zone and period share it.
+    /// </summary>
+    internal List<TrendPoint> Trend((Guid? Owner, string Zone, DateOnly From, DateOnly To) key, Func<List<TrendPoint>> compute)
+    {
+        if (!_trends.TryGetValue(key, out var trend))
+        {
+            trend = compute();
+            _trends[key] = trend;
+        }
+
+        return trend;
+    }
+
+    /// <summary>The trend chart's PNG, rendered once per distinct trend in a run.</summary>
+    public byte[] Chart(IReadOnlyList<TrendPoint> points)
+    {
+        var key = string.Join(';', points);
+        if (!_charts.TryGetValue(key, out var png))
+        {
+            png = TrendChart.RenderPng(points);
+            _charts[key] = png;
+        }
+
+        return png;
+    }
 
     /// <summary>The three factors that added most to an engagement's scores.</summary>
     public IReadOnlyList<Factor> TopFactors(Guid engagementId)
@@ -139,7 +169,9 @@ public static class DigestComposer
             [.. alerts.Where(a => !a.IsNew && !IsPolicy(a))],
             breaches, contracts,
             [.. alerts.Where(IsPolicy)],
-            Trend(data, inScope.Keys, startDate, endDate, zone));
+            data.Trend(
+                (subscription.Scope == DigestScopes.All ? null : subscription.UserId, zone.Id, startDate, endDate),
+                () => Trend(data, inScope.Keys, startDate, endDate, zone)));
     }
 
     private static bool IsOpen(TenantSnapshot data, Guid alertId) =>

@@ -20,6 +20,10 @@ public sealed record DigestLinks(Uri Portal, Uri Unsubscribe)
     public string Alert(Guid id) => new Uri(Portal, $"alerts/{id}").ToString();
 
     public string Settings => new Uri(Portal, "settings/digest").ToString();
+
+    public string Engagements => new Uri(Portal, "engagements").ToString();
+
+    public string Alerts => new Uri(Portal, "alerts").ToString();
 }
 
 /// <summary>
@@ -29,9 +33,16 @@ public sealed record DigestLinks(Uri Portal, Uri Unsubscribe)
 public static class DigestRenderer
 {
     public const string TrendContentId = "risk-trend";
+
+    /// <summary>
+    /// Items shown per section; the heading gives the full count and a link leads to the rest in the portal,
+    /// so a digest stays readable (and a few dozen kilobytes) however large the portfolio.
+    /// </summary>
+    public const int SectionLimit = 10;
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    public static RenderedEmail Render(DigestModel m, DigestLinks links)
+    /// <param name="chart">Renders the trend chart; a digest run passes its tenant's cache, as many subscribers share one trend.</param>
+    public static RenderedEmail Render(DigestModel m, DigestLinks links, Func<IReadOnlyList<TrendPoint>, byte[]>? chart = null)
     {
         var zone = DateTimeZoneProviders.Tzdb[m.TimeZone];
         var from = Day(m.PeriodStart, zone);
@@ -76,25 +87,27 @@ public static class DigestRenderer
         html.Img(TrendContentId, TrendChart.Describe(m.Trend));
         text.AppendLine(TrendChart.Describe(m.Trend)).AppendLine();
 
-        Section(html, text, "Scores that changed band", m.BandChanges, c =>
+        // The most severe changes first, so the ones shown are the ones that matter.
+        var changes = m.BandChanges.OrderByDescending(c => Bands.Rank(c.ToBand)).ThenByDescending(c => c.Composite ?? 0).ToList();
+        Section(html, text, "Scores that changed band", changes, links.Engagements, c =>
         {
             var factors = c.TopFactors.Count == 0 ? "" : " Why: " + string.Join("; ", c.TopFactors.Select(f => $"{f.Name} +{Numbers.F2(f.Points)} ({f.Detail})"));
             var composite = c.Composite is { } v ? $" (composite {v.ToString("0.00", Inv)})" : "";
             return ($"{c.EngagementName}: {c.FromBand ?? "no score"} to {c.ToBand}{composite}.{factors}", links.Engagement(c.EngagementId));
         });
-        Section(html, text, "New alerts", m.NewAlerts, a => (AlertLine(a), links.Alert(a.Id)));
-        Section(html, text, "Still open", m.OpenAlerts, a => (AlertLine(a), links.Alert(a.Id)));
-        Section(html, text, "SLA breaches", m.Breaches, b =>
+        Section(html, text, "New alerts", m.NewAlerts, links.Alerts, a => (AlertLine(a), links.Alert(a.Id)));
+        Section(html, text, "Still open", m.OpenAlerts, links.Alerts, a => (AlertLine(a), links.Alert(a.Id)));
+        Section(html, text, "SLA breaches", m.Breaches, links.Engagements, b =>
             ($"{b.EngagementName}: {b.Metric} was {b.Value.ToString("0.##", Inv)} against a target of {b.Target.ToString("0.##", Inv)} (period ending {b.PeriodEnd:d MMM yyyy})", links.Engagement(b.EngagementId)));
-        Section(html, text, "Contracts", m.Contracts, c => ($"{c.EngagementName}: {c.What} on {c.On:d MMM yyyy}", links.Engagement(c.EngagementId)));
-        Section(html, text, "Policy findings", m.PolicyFindings, a => ((a.IsNew ? "New: " : "") + AlertLine(a), links.Alert(a.Id)));
+        Section(html, text, "Contracts", m.Contracts, links.Engagements, c => ($"{c.EngagementName}: {c.What} on {c.On:d MMM yyyy}", links.Engagement(c.EngagementId)));
+        Section(html, text, "Policy findings", m.PolicyFindings, links.Alerts, a => ((a.IsNew ? "New: " : "") + AlertLine(a), links.Alert(a.Id)));
 
         html.Footer(
             $"You receive this because of your digest settings. <a href=\"{E(links.Settings)}\" style=\"color:#1d4ed8\">Change them</a> or <a href=\"{E(links.Unsubscribe.ToString())}\" style=\"color:#1d4ed8\">unsubscribe</a> in one click.");
         text.AppendLine(Inv, $"Change your digest settings: {links.Settings}");
         text.AppendLine(Inv, $"Unsubscribe in one click: {links.Unsubscribe}");
 
-        var png = TrendChart.RenderPng(m.Trend);
+        var png = chart is null ? TrendChart.RenderPng(m.Trend) : chart(m.Trend);
         return new RenderedEmail(subject, html.Build(subject), text.ToString(), [(TrendContentId, png)]);
     }
 
@@ -126,7 +139,7 @@ public static class DigestRenderer
     private static string AlertLine(DigestAlert a) =>
         (a.EngagementName is { } name ? $"{name}: " : "") + $"{a.Message} ({a.Severity}, raised {a.RaisedAt.UtcDateTime.ToString("d MMM yyyy HH:mm", Inv)} UTC)";
 
-    private static void Section<T>(Html html, StringBuilder text, string title, IReadOnlyList<T> items, Func<T, (string Line, string Link)> line)
+    private static void Section<T>(Html html, StringBuilder text, string title, IReadOnlyList<T> items, string more, Func<T, (string Line, string Link)> line)
     {
         if (items.Count == 0)
         {
@@ -135,11 +148,18 @@ public static class DigestRenderer
 
         html.H($"{title} ({items.Count})");
         text.AppendLine(Inv, $"{title.ToUpperInvariant()} ({items.Count})");
-        foreach (var item in items)
+        foreach (var item in items.Take(SectionLimit))
         {
             var (l, link) = line(item);
             html.Line($"<a href=\"{E(link)}\" style=\"color:#1d4ed8;text-decoration:none\">{E(l)}</a>");
             text.AppendLine(Inv, $"- {l}").AppendLine(Inv, $"  {link}");
+        }
+
+        if (items.Count > SectionLimit)
+        {
+            var rest = $"{items.Count - SectionLimit} more in the portal";
+            html.Link(more, rest);
+            text.AppendLine(Inv, $"- {rest}: {more}");
         }
 
         text.AppendLine();

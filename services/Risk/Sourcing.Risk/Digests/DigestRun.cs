@@ -122,7 +122,7 @@ public sealed partial class DigestRun(
                 if (!isEmpty || subscription.SendEmpty)
                 {
                     var links = Links(tenantId, subscription);
-                    var rendered = DigestRenderer.Render(model, links);
+                    var rendered = DigestRenderer.Render(model, links, snapshot.Chart);
                     email = db.QueueEmail(
                         subscription.Email, rendered.Subject, rendered.Html, rendered.Text, clock, UnsubscribeHeaders(links),
                         [.. rendered.Images.Select(i => new EmailInlineImage(i.ContentId, TrendChart.MediaType, i.Png))]);
