@@ -85,6 +85,19 @@ public sealed class RiskIsolationTests(SystemFixture system)
             var portfolio = await api.GetFromJsonAsync<JsonElement>("api/risk/portfolio");
             Assert.Equal(1, portfolio.GetProperty("countsByBand").EnumerateObject().Sum(p => p.Value.GetInt32()));
             Assert.Equal(me.EngagementId, portfolio.GetProperty("riskiest")[0].GetProperty("engagementId").GetGuid());
+            // The trend counts one's own engagement only: on its last day (today) exactly one in a band.
+            var trend = await api.GetFromJsonAsync<JsonElement>("api/risk/portfolio/trend?days=7");
+            var days = trend.GetProperty("days");
+            Assert.Equal(7, days.GetArrayLength());
+            var today = days[6];
+            Assert.Equal(1, new[] { "low", "medium", "high", "critical" }.Sum(band => today.GetProperty(band).GetInt32()));
+        }
+
+        // The trend's window is bounded: a bad value is a 400 naming the field.
+        using (var bad = await a.Api.GetAsync("api/risk/portfolio/trend?days=400"))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+            Assert.True((await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("days", out _));
         }
 
         // Acknowledge and resolve one's own alert.

@@ -10,6 +10,12 @@ public sealed class RiskApi(HttpClient http) : ApiClient(http)
     public Task<ApiResult<Portfolio>> PortfolioAsync(CancellationToken cancellationToken) =>
         GetAsync<Portfolio>("api/risk/portfolio", cancellationToken);
 
+    public Task<ApiResult<PortfolioTrend>> TrendAsync(int days, CancellationToken cancellationToken) =>
+        GetAsync<PortfolioTrend>(Query("api/risk/portfolio/trend", ("days", days.ToString(CultureInfo.InvariantCulture))), cancellationToken);
+
+    public Task<ApiResult<List<ScoreHistoryPoint>>> HistoryAsync(Guid engagementId, CancellationToken cancellationToken) =>
+        GetAsync<List<ScoreHistoryPoint>>($"api/risk/engagements/{engagementId}/history", cancellationToken);
+
     public Task<ApiResult<EngagementScores>> ScoresAsync(Guid engagementId, CancellationToken cancellationToken) =>
         GetAsync<EngagementScores>($"api/risk/engagements/{engagementId}/scores", cancellationToken);
 

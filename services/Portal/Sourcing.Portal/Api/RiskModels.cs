@@ -31,8 +31,19 @@ public sealed record ScoreFinding(string Code, string Message);
 public sealed record Portfolio(
     string ReportingCurrency,
     IReadOnlyDictionary<string, int> CountsByBand,
+    IReadOnlyList<GroupFigures> ByCountry,
     IReadOnlyList<EngagementScores> Riskiest,
     decimal TotalCost);
+
+/// <summary>A group's figures (here: the engagements delivered from one country).</summary>
+public sealed record GroupFigures(string Key, int Engagements, decimal? AverageComposite, decimal? MaxComposite, decimal? Cost);
+
+/// <summary>The portfolio's band counts at the end of each day, in the tenant's time zone.</summary>
+public sealed record PortfolioTrend(string TimeZone, IReadOnlyList<TrendDay> Days);
+
+public sealed record TrendDay(DateOnly Day, int Low, int Medium, int High, int Critical);
+
+public sealed record ScoreHistoryPoint(DateTimeOffset ComputedAt, decimal? Quality, decimal? Dependency, decimal? Geopolitical, decimal? Composite, string? Band);
 
 public sealed record Alert(
     Guid Id,

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using NodaTime;
 using Sourcing.Risk.Alerts;
+using Sourcing.Risk.Portfolio;
 using Sourcing.Risk.ReadModel;
 using Sourcing.Risk.Scores;
 using Sourcing.Risk.Scoring;
@@ -209,15 +210,6 @@ public static class DigestComposer
             first = last.AddDays(-30);
         }
 
-        var ids = engagementIds.ToList();
-        var points = new List<TrendPoint>();
-        for (var day = first; day <= last; day = day.AddDays(1))
-        {
-            var endOfDay = zone.AtStartOfDay(LocalDate.FromDateOnly(day.AddDays(1))).ToDateTimeOffset();
-            var c = Count(ids.Select(id => data.History.TryGetValue(id, out var h) ? h.LastOrDefault(p => p.ComputedAt < endOfDay)?.Band : null));
-            points.Add(new TrendPoint(day, c.Low, c.Medium, c.High, c.Critical));
-        }
-
-        return points;
+        return PortfolioTrend.Daily(data.History, engagementIds, first, last, zone);
     }
 }

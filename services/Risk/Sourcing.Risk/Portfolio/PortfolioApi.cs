@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using NodaTime;
 using Sourcing.Risk.Data;
+using Sourcing.Risk.Digests;
 using Sourcing.Risk.Policy;
 using Sourcing.Risk.ReadModel;
 using Sourcing.Risk.Recompute;
@@ -8,6 +10,7 @@ using Sourcing.Risk.Scores;
 using Sourcing.Risk.Scoring;
 using Sourcing.ServiceDefaults.Auth;
 using Sourcing.ServiceDefaults.Persistence;
+using Sourcing.ServiceDefaults.Validation;
 
 namespace Sourcing.Risk.Portfolio;
 
@@ -34,18 +37,51 @@ public sealed record PortfolioResponse(
     IReadOnlyList<SingleSourcedProcess> SingleSourcedCriticalProcesses,
     IReadOnlyList<CountryShare> CountryConcentration);
 
+/// <summary>The portfolio's daily band counts (days in the tenant's time zone), oldest first.</summary>
+public sealed record PortfolioTrendResponse(string TimeZone, IReadOnlyList<TrendPoint> Days);
+
 /// <summary>The tenant's portfolio: counts by band, scores by country, process and source, the riskiest, and concentration.</summary>
 public static class PortfolioApi
 {
+    public const int MaxTrendDays = 366;
+
     public static void MapPortfolioApi(this WebApplication app)
     {
-        app.MapGroup("/api/risk/portfolio")
+        var group = app.MapGroup("/api/risk/portfolio")
             .WithTags("Portfolio")
             .RequireAuthorization(Policies.Read)
-            .WithTenantTransaction<RiskDb, RouteGroupBuilder>()
-            .MapGet("/", Get)
+            .WithTenantTransaction<RiskDb, RouteGroupBuilder>();
+        group.MapGet("/", Get)
             .WithName("GetPortfolio")
             .WithSummary("Counts by band; scores by country, process and source; the ten riskiest; top-source cost share, HHI per process, single-sourced critical processes, country concentration.");
+        group.MapGet("/trend", Trend)
+            .WithName("GetPortfolioTrend")
+            .WithSummary("The risk trend: for each of the last `days` days (1 to 366, default 90; today included), the engagements (not terminated) in each band at the end of the day in the tenant's time zone.");
+    }
+
+    private static async Task<Results<Ok<PortfolioTrendResponse>, ValidationProblem, NotFound>> Trend(
+        int? days, RiskDb db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var count = days ?? 90;
+        if (count is < 1 or > MaxTrendDays)
+        {
+            var errors = new ValidationErrors();
+            errors.Add("days", $"must be between 1 and {MaxTrendDays} (was {count}).");
+            return errors.ToProblem();
+        }
+
+        var tenant = await db.Tenants.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+        if (tenant is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(tenant.Settings.TimeZone) ?? DateTimeZone.Utc;
+        var today = Instant.FromDateTimeOffset(clock.GetUtcNow()).InZone(zone).Date.ToDateOnly();
+        var ids = await db.Engagements.AsNoTracking().Where(e => e.Status != EngagementValues.Terminated).Select(e => e.Id).ToListAsync(cancellationToken);
+        var history = (await db.ScoreHistory.AsNoTracking().OrderBy(p => p.ComputedAt).ToListAsync(cancellationToken))
+            .GroupBy(p => p.EngagementId).ToDictionary(g => g.Key, g => g.ToArray());
+        return TypedResults.Ok(new PortfolioTrendResponse(zone.Id, PortfolioTrend.Daily(history, ids, today.AddDays(1 - count), today, zone)));
     }
 
     private static async Task<Results<Ok<PortfolioResponse>, NotFound>> Get(RiskDb db, CancellationToken cancellationToken)
