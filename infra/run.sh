@@ -54,13 +54,15 @@ start_service() {
     "DataProtection__KeysDirectory=$DATA_DIR/keys/dataprotection"
   )
   if [[ "$SVC_NAME" == identity ]]; then
-    env_vars+=("Identity__Issuer=$IDENTITY_URL" "Identity__KeysDirectory=$DATA_DIR/keys")
+    # The demo admin is also the local platform administrator (the portal's "Background jobs").
+    env_vars+=("Identity__Issuer=$IDENTITY_URL" "Identity__KeysDirectory=$DATA_DIR/keys" "Identity__PlatformAdmins__0=admin@northwind.example")
   else
     env_vars+=("Identity__Authority=$IDENTITY_URL")
   fi
   if [[ "$SVC_NAME" == portal ]]; then
     # The APIs the portal calls with the signed-in person's token (identity registers its callback on port 5000).
-    env_vars+=("Services__Engagements=http://127.0.0.1:5102/" "Services__Risk=http://127.0.0.1:5104/")
+    env_vars+=("Services__Engagements=http://127.0.0.1:5102/" "Services__Risk=http://127.0.0.1:5104/"
+      "Services__Tenants=http://127.0.0.1:5101/" "Services__Sla=http://127.0.0.1:5103/")
   fi
   log "starting $SVC_NAME on http://127.0.0.1:$SVC_PORT (log: $logfile)"
   echo "=== $(date -Is) start" >>"$logfile"

@@ -62,7 +62,7 @@ await RiskDemo.DigestAsync(options["--risk"], (await client.Oidc.LoginAsync(peop
 
 Console.WriteLine();
 Console.WriteLine("Demo logins (password for all: " + Password + "):");
-Console.WriteLine($"  admin           {AdminEmail}");
+Console.WriteLine($"  admin           {AdminEmail} (locally also the platform administrator: Background jobs)");
 foreach (var person in people)
 {
     Console.WriteLine($"  {person.Role,-15} {person.Email}");

@@ -63,6 +63,7 @@ public sealed class PortalFixture : IAsyncLifetime
                 ["Portal__BaseUrl"] = Portal.ToString(),
                 ["Digests__UnsubscribeBaseUrl"] = ServiceUrl("Risk").ToString(),
                 ["Identity__KeysDirectory"] = keys,
+                ["Identity__PlatformAdmins__0"] = PlatformOperatorEmail,
                 // The portal of this run, besides the address scripts and tests use for the flow over plain HTTP.
                 ["Identity__Portal__RedirectUris__0"] = "http://127.0.0.1/callback",
                 ["Identity__Portal__RedirectUris__1"] = new Uri(Portal, "signin-oidc").ToString(),
@@ -80,6 +81,8 @@ public sealed class PortalFixture : IAsyncLifetime
                 ["Identity__Authority"] = identity,
                 ["Services__Engagements"] = Engagements.ToString(),
                 ["Services__Risk"] = ServiceUrl("Risk").ToString(),
+                ["Services__Tenants"] = ServiceUrl("Tenants").ToString(),
+                ["Services__Sla"] = ServiceUrl("Sla").ToString(),
                 ["DataProtection__KeysDirectory"] = Path.Combine(keys, "dataprotection"),
                 // Every page refreshes the access token (tokens live 15 minutes), so every test exercises the quiet refresh.
                 ["Portal__RefreshBefore"] = "00:15:00",
@@ -112,11 +115,14 @@ public sealed class PortalFixture : IAsyncLifetime
 
     public const string StrongPassword = "Correct-Horse-42-Battery";
 
+    /// <summary>The one address the identity service of this run makes a platform administrator (sign up a company with it first).</summary>
+    public const string PlatformOperatorEmail = "operator@platform.test";
+
     /// <summary>A company signed up through the identity API, with a fresh admin e-mail; waits until the engagements service knows it.</summary>
-    public async Task<SignedUpTenant> SignUpAsync(string company)
+    public async Task<SignedUpTenant> SignUpAsync(string company, string? adminEmail = null)
     {
         var tenant = await Client.SignUpAsync(
-            company, "US", "USD", "America/New_York", "Ada Admin", $"admin-{Guid.NewGuid():N}@example.com", StrongPassword);
+            company, "US", "USD", "America/New_York", "Ada Admin", adminEmail ?? $"admin-{Guid.NewGuid():N}@example.com", StrongPassword);
         using var api = SourcingClient.Api(Engagements, tenant.AccessToken);
         await Eventually.WaitAsync(
             async () =>

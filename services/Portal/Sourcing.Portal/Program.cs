@@ -1,4 +1,5 @@
 using MudBlazor.Services;
+using Sourcing.Portal.Admin;
 using Sourcing.Portal.Api;
 using Sourcing.Portal.Auth;
 using Sourcing.Portal.Components;
@@ -8,6 +9,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddWebAppDefaults("portal");
 builder.AddPortalAuthentication();
 builder.AddPortalApis();
+builder.AddJobsDashboard();
 builder.Services.AddRazorComponents();
 builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddMudServices();
@@ -27,6 +29,7 @@ app.UseAntiforgery();
 app.MapHealthEndpoints();
 app.MapStaticAssets();
 app.MapAccountEndpoints();
+app.MapJobsDashboard();
 app.MapRazorComponents<App>();
 app.Run();
 
