@@ -60,7 +60,7 @@ start_service() {
   fi
   if [[ "$SVC_NAME" == portal ]]; then
     # The APIs the portal calls with the signed-in person's token (identity registers its callback on port 5000).
-    env_vars+=("Services__Engagements=http://127.0.0.1:5102/" "Services__Risk=http://127.0.0.1:5104/")
+    env_vars+=("Services__Engagements=http://127.0.0.1:5102/" "Services__Sla=http://127.0.0.1:5103/" "Services__Risk=http://127.0.0.1:5104/")
   fi
   log "starting $SVC_NAME on http://127.0.0.1:$SVC_PORT (log: $logfile)"
   echo "=== $(date -Is) start" >>"$logfile"

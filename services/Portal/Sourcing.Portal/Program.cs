@@ -2,6 +2,7 @@ using MudBlazor.Services;
 using Sourcing.Portal.Api;
 using Sourcing.Portal.Auth;
 using Sourcing.Portal.Components;
+using Sourcing.Portal.Endpoints;
 using Sourcing.ServiceDefaults.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -27,6 +28,8 @@ app.UseAntiforgery();
 app.MapHealthEndpoints();
 app.MapStaticAssets();
 app.MapAccountEndpoints();
+app.MapMeasurementEndpoints();
+app.MapEngagementEndpoints();
 app.MapRazorComponents<App>();
 app.Run();
 
