@@ -28,6 +28,10 @@ public sealed class EngagementFormTests(PortalFixture portal)
         await page.GetByLabel("Scope").SelectOptionAsync("whole-process");
         await page.GetByLabel("Business process").SelectOptionAsync("customer-service");
         await page.GetByLabel("Delivery country").SelectOptionAsync("PH");
+        // Without a long-term contract it is not BPO; with a three-year one it is.
+        await Assertions.Expect(preview.Locator(".preview-label")).ToHaveTextAsync("offshore outsourcing");
+        await page.GetByLabel("Contract starts").FillAsync("2026-01-01");
+        await page.GetByLabel("Contract ends (blank: open-ended)").FillAsync("2028-12-31");
         await Assertions.Expect(preview.Locator(".preview-label")).ToHaveTextAsync("offshore BPO outsourcing");
         await Assertions.Expect(preview.Locator(".preview-reason")).ToContainTextAsync("the Philippines");
 
@@ -45,12 +49,10 @@ public sealed class EngagementFormTests(PortalFixture portal)
         await Assertions.Expect(preview.Locator(".preview-label")).ToHaveTextAsync("offshore BPO outsourcing");
         Assert.Equal(0, (await PortalApi.EngagementsAsync(portal.Engagements, tenant.AccessToken)).GetArrayLength());
         await page.GetByLabel("Delivery site (city, building)").FillAsync("Makati, Ayala Avenue");
-        await page.GetByLabel("Headcount").FillAsync("120");
-        await page.GetByLabel("Criticality").SelectOptionAsync("important");
-        await page.GetByLabel("Status").SelectOptionAsync("active");
-        await page.GetByLabel("Personal").CheckAsync();
-        await page.GetByLabel("Contract starts").FillAsync("2026-01-01");
-        await page.GetByLabel("Contract ends (blank: open-ended)").FillAsync("2028-12-31");
+        await page.GetByLabel("Headcount", new() { Exact = true }).FillAsync("120");
+        await page.GetByLabel("Criticality", new() { Exact = true }).SelectOptionAsync("important");
+        await page.GetByLabel("Status", new() { Exact = true }).SelectOptionAsync("active");
+        await page.GetByLabel("Personal", new() { Exact = true }).CheckAsync();
         await page.GetByLabel("Notice period, days").FillAsync("90");
         await page.GetByLabel("Pricing").SelectOptionAsync("per-fte");
         await page.GetByLabel("Annual value").FillAsync("900000");
