@@ -12,6 +12,9 @@ namespace Sourcing.Portal.Endpoints;
 /// </summary>
 public static class MeasurementEndpoints
 {
+    /// <summary>The largest upload passed on (the SLA service's own default limit, <c>Ingestion:MaxBodyBytes</c>; it answers 413 above its limit).</summary>
+    public const long MaxUploadBytes = 128L * 1024 * 1024;
+
     public static WebApplication MapMeasurementEndpoints(this WebApplication app)
     {
         app.MapPost("/engagements/{id:guid}/measurements", UploadAsync).RequireAuthorization().DisableAntiforgery();
@@ -33,6 +36,12 @@ public static class MeasurementEndpoints
         catch (AntiforgeryValidationException)
         {
             return Results.Json(UploadAnswer.Refused("The page has expired. Reload it and upload again."), statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        // Kestrel's 30 MB default would cut a large file short; the SLA API keeps its own limit.
+        if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxUploadBytes;
         }
 
         if (http.Request.ContentType?.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) != true)
