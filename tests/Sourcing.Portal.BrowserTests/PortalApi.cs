@@ -8,7 +8,7 @@ namespace Sourcing.Portal.BrowserTests;
 public static class PortalApi
 {
     /// <summary>A provider in the Philippines and an offshore BPO engagement with it; returns the engagement's id.</summary>
-    public static async Task<Guid> CreateEngagementAsync(Uri engagements, string accessToken, string name)
+    public static async Task<Guid> CreateEngagementAsync(Uri engagements, string accessToken, string name, string criticality = "important")
     {
         using var api = SourcingClient.Api(engagements, accessToken);
         var providerId = await PostAsync(api, "api/providers", new Dictionary<string, object?>
@@ -31,7 +31,7 @@ public static class PortalApi
             ["placeOfWork"] = "provider-premises",
             ["headcount"] = 80,
             ["dataSensitivity"] = new[] { "personal" },
-            ["criticality"] = "important",
+            ["criticality"] = criticality,
             ["status"] = "active",
             ["contract"] = new Dictionary<string, object?>
             {
@@ -44,6 +44,77 @@ public static class PortalApi
                 ["currency"] = "USD",
             },
         });
+    }
+
+    /// <summary>A provider through the API; returns its id.</summary>
+    public static async Task<Guid> CreateProviderAsync(Uri engagements, string accessToken, string legalName, string country)
+    {
+        using var api = SourcingClient.Api(engagements, accessToken);
+        return await PostAsync(api, "api/providers", new Dictionary<string, object?>
+        {
+            ["legalName"] = legalName,
+            ["hqCountry"] = country,
+            ["deliveryCountries"] = new[] { country },
+            ["contactName"] = "Pat Provider",
+            ["contactEmail"] = "pat@provider.example.com",
+        });
+    }
+
+    /// <summary>A monthly SLA defined through the SLA API (waiting until the SLA service knows the engagement); returns its id.</summary>
+    public static async Task<Guid> DefineSlaAsync(Uri sla, string accessToken, Guid engagementId, string metric, decimal target, string direction = "at-least")
+    {
+        using var api = SourcingClient.Api(sla, accessToken);
+        var body = new Dictionary<string, object?>
+        {
+            ["metric"] = metric,
+            ["unit"] = "%",
+            ["target"] = target,
+            ["direction"] = direction,
+            ["period"] = "monthly",
+        };
+        Guid id = default;
+        await Eventually.WaitAsync(
+            async () =>
+            {
+                using var response = await api.PostAsJsonAsync(new Uri($"api/engagements/{engagementId}/slas", UriKind.Relative), body);
+                if (response.StatusCode != System.Net.HttpStatusCode.Created)
+                {
+                    return false;
+                }
+
+                id = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
+                return true;
+            },
+            TimeSpan.FromSeconds(60),
+            "the SLA service to know the engagement");
+        return id;
+    }
+
+    /// <summary>How many measurements the SLA API holds for the SLA.</summary>
+    public static async Task<int> MeasurementCountAsync(Uri sla, string accessToken, Guid slaId)
+    {
+        using var api = SourcingClient.Api(sla, accessToken);
+        using var response = await api.GetAsync(new Uri($"api/slas/{slaId}/measurements", UriKind.Relative));
+        response.EnsureSuccessStatusCode();
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("totalCount").GetInt32();
+    }
+
+    /// <summary>The engagement as the engagements API holds it.</summary>
+    public static async Task<JsonElement> EngagementAsync(Uri engagements, string accessToken, Guid engagementId)
+    {
+        using var api = SourcingClient.Api(engagements, accessToken);
+        using var response = await api.GetAsync(new Uri($"api/engagements/{engagementId}", UriKind.Relative));
+        response.EnsureSuccessStatusCode();
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+    }
+
+    /// <summary>The tenant's engagements as the engagements API lists them.</summary>
+    public static async Task<JsonElement> EngagementsAsync(Uri engagements, string accessToken)
+    {
+        using var api = SourcingClient.Api(engagements, accessToken);
+        using var response = await api.GetAsync(new Uri("api/engagements?pageSize=100", UriKind.Relative));
+        response.EnsureSuccessStatusCode();
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("items").Clone();
     }
 
     /// <summary>Waits until the risk service has raised an open alert about the engagement; returns it.</summary>

@@ -39,6 +39,8 @@ public sealed class PortalFixture : IAsyncLifetime
 
     public Uri Engagements => ServiceUrl("Engagements");
 
+    public Uri Sla => ServiceUrl("Sla");
+
     public Uri Risk => ServiceUrl("Risk");
 
     public async Task InitializeAsync()
@@ -80,9 +82,9 @@ public sealed class PortalFixture : IAsyncLifetime
             {
                 ["Identity__Authority"] = identity,
                 ["Services__Engagements"] = Engagements.ToString(),
+                ["Services__Sla"] = Sla.ToString(),
                 ["Services__Risk"] = ServiceUrl("Risk").ToString(),
                 ["Services__Tenants"] = ServiceUrl("Tenants").ToString(),
-                ["Services__Sla"] = ServiceUrl("Sla").ToString(),
                 ["DataProtection__KeysDirectory"] = Path.Combine(keys, "dataprotection"),
                 // Every page refreshes the access token (tokens live 15 minutes), so every test exercises the quiet refresh.
                 ["Portal__RefreshBefore"] = "00:15:00",

@@ -3,6 +3,7 @@ using Sourcing.Portal.Admin;
 using Sourcing.Portal.Api;
 using Sourcing.Portal.Auth;
 using Sourcing.Portal.Components;
+using Sourcing.Portal.Endpoints;
 using Sourcing.ServiceDefaults.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -30,6 +31,8 @@ app.MapHealthEndpoints();
 app.MapStaticAssets();
 app.MapAccountEndpoints();
 app.MapJobsDashboard();
+app.MapMeasurementEndpoints();
+app.MapEngagementEndpoints();
 app.MapRazorComponents<App>();
 app.Run();
 

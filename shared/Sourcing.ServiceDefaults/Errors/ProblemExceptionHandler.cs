@@ -101,9 +101,15 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
     {
         var match = BindingFailed().Match(message);
         return match.Success
-            ? (match.Groups["name"].Value, $"'{match.Groups["value"].Value}' is not a valid {match.Groups["type"].Value.TrimEnd('?')}.")
+            ? (QueryName(match.Groups["name"].Value), $"'{match.Groups["value"].Value}' is not a valid {match.Groups["type"].Value.TrimEnd('?')}.")
             : null;
     }
+
+    /// <summary>
+    /// The name a client sends: a property of an <c>[AsParameters]</c> record is named in C#
+    /// (<c>ProviderId</c>), the query parameter in camelCase (<c>providerId</c>).
+    /// </summary>
+    private static string QueryName(string name) => name.Length > 0 && char.IsUpper(name[0]) ? char.ToLowerInvariant(name[0]) + name[1..] : name;
 
     [GeneratedRegex("""^Failed to bind parameter "(?<type>.+) (?<name>[^ "]+)" from "(?<value>.*)"\.$""", RegexOptions.Singleline)]
     private static partial Regex BindingFailed();

@@ -31,6 +31,10 @@ public static class EngagementsApi
             .WithName("GetEngagementTotals")
             .WithSummary("Counts (and headcount) of the engagements matching the same filters, by classification, delivery country and business process.")
             .RequireAuthorization(Policies.Read);
+        api.MapGet("classification", ClassifyEngagement)
+            .WithName("ClassifyEngagement")
+            .WithSummary("The classification and its reason that an engagement with these facts would get (source, scope, process, place of work, delivery country and time zone, contract dates), computed as a create computes it; nothing is saved.")
+            .RequireAuthorization(Policies.Read);
         api.MapGet("{id:guid}", GetEngagement)
             .WithName("GetEngagement")
             .WithSummary("One engagement with its classification and current findings; the ETag is its version.")
@@ -104,6 +108,30 @@ public static class EngagementsApi
         http.Response.Headers.ETag = engagement.ETag;
         var findings = await FindingsQuery.EvaluateAsync(db, clock, engagement.Id, cancellationToken);
         return TypedResults.Ok(EngagementResponse.From(engagement, findings));
+    }
+
+    public static async Task<Results<Ok<ClassificationAnswer>, ValidationProblem, ProblemHttpResult>> ClassifyEngagement(
+        [AsParameters] ClassificationQuery query, EngagementsDb db, ITenantContext tenantContext, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var tenant = await db.Tenants.SingleOrDefaultAsync(cancellationToken);
+        if (tenant is null)
+        {
+            return TenantNotKnownYet();
+        }
+
+        // The create's own steps, without the save: look the source up, validate and fill the defaults, classify.
+        var now = clock.GetUtcNow();
+        var engagement = new Engagement { TenantId = tenantContext.RequiredTenantId };
+        var errors = new ValidationErrors();
+        var request = query.ToRequest(errors);
+        var source = await EngagementWrites.ResolveSourceAsync(db, query.ProviderId, query.CaptiveCentreId, errors, "providerId", "captiveCentreId", cancellationToken);
+        if (!request.ValidateInto(engagement, errors, source, DateOnly.FromDateTime(now.UtcDateTime)) || errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
+        return TypedResults.Ok(new ClassificationAnswer(
+            engagement.SourceKind, engagement.DeliveryCountry, engagement.DeliveryTimeZone, EngagementWrites.Classify(engagement, tenant, now.Year)));
     }
 
     public static async Task<Results<Created<EngagementResponse>, ValidationProblem, ProblemHttpResult>> CreateEngagement(

@@ -27,6 +27,28 @@ public abstract class ApiClient(HttpClient http)
         return await ReadAsync<T>(response, cancellationToken);
     }
 
+    /// <summary>A PUT that the API refuses (412) when the resource changed since the version the person saw.</summary>
+    protected async Task<ApiResult<T>> PutIfMatchAsync<T>(string path, object body, string ifMatch, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, new Uri(path, UriKind.Relative)) { Content = JsonContent.Create(body, options: Json) };
+        request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        using var response = await http.SendAsync(request, cancellationToken);
+        return await ReadAsync<T>(response, cancellationToken);
+    }
+
+    /// <summary>
+    /// Sends a body as it arrives (never buffered whole: chunked when its length is unknown), such as
+    /// an upload passed on from the browser, and reads the answer.
+    /// </summary>
+    protected async Task<ApiResult<T>> PostStreamAsync<T>(string path, Stream body, string contentType, CancellationToken cancellationToken)
+    {
+        using var content = new StreamContent(body, 64 * 1024);
+        content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative)) { Content = content };
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        return await ReadAsync<T>(response, cancellationToken);
+    }
+
     /// <summary>A query string of the values given (empty ones left out), escaped.</summary>
     protected static string Query(string path, params (string Name, string? Value)[] values)
     {
@@ -69,6 +91,7 @@ public abstract class ApiClient(HttpClient http)
         HttpStatusCode.Unauthorized => "Your session has expired. Please sign in again.",
         HttpStatusCode.Forbidden => "You are not allowed to do this.",
         HttpStatusCode.NotFound => "Not found.",
+        HttpStatusCode.PreconditionFailed => "Someone changed this in the meantime. Reload the page to see their change, then make yours again.",
         _ => $"The service answered {(int)status}. Please try again.",
     };
 

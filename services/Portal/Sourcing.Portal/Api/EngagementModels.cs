@@ -8,21 +8,71 @@ public sealed record Engagement(
     Guid Id,
     string Name,
     string SourceKind,
+    Guid? ProviderId,
+    Guid? CaptiveCentreId,
     string Scope,
     string BusinessProcess,
     string DeliveryCountry,
     string? DeliverySite,
     string DeliveryTimeZone,
+    IReadOnlyList<string>? DeliveryLanguages,
     string PlaceOfWork,
     int? Headcount,
     bool Core,
     IReadOnlyList<string>? DataSensitivity,
     string Criticality,
+    Guid? OwnerUserId,
     string Status,
     Contract? Contract,
     Classification Classification,
+    IReadOnlyList<string>? BusinessFunctions,
+    IReadOnlyList<string>? DataStorageCountries,
+    IReadOnlyList<string>? DataProcessingCountries,
     DateOnly? TerminatedOn,
+    int Version,
     IReadOnlyList<EngagementFinding>? Findings);
+
+/// <summary>An engagement as the create and edit forms send it (the API validates every field and names each it refuses).</summary>
+public sealed record EngagementChange(
+    string? Name,
+    Guid? ProviderId,
+    Guid? CaptiveCentreId,
+    string? Scope,
+    string? BusinessProcess,
+    string? DeliveryCountry,
+    string? DeliverySite,
+    string? DeliveryTimeZone,
+    IReadOnlyList<string>? DeliveryLanguages,
+    string? PlaceOfWork,
+    int? Headcount,
+    bool Core,
+    IReadOnlyList<string> DataSensitivity,
+    string? Criticality,
+    Guid? OwnerUserId,
+    string? Status,
+    ContractChange? Contract,
+    IReadOnlyList<string> BusinessFunctions,
+    IReadOnlyList<string> DataStorageCountries,
+    IReadOnlyList<string> DataProcessingCountries,
+    DateOnly? TerminatedOn);
+
+public sealed record ContractChange(
+    DateOnly? Start,
+    DateOnly? End,
+    int? NoticePeriodDays,
+    bool AutoRenewal,
+    string? PricingModel,
+    decimal? AnnualValue,
+    string? Currency,
+    string? ServiceCreditTerms,
+    string? RenewalDecision);
+
+public sealed record ProviderSummary(Guid Id, string LegalName, string HqCountry);
+
+public sealed record CaptiveCentreSummary(Guid Id, string LegalEntity, string Country, string Kind);
+
+/// <summary>The classification a would-be engagement gets, with the defaults the service filled in.</summary>
+public sealed record ClassificationAnswer(string SourceKind, string DeliveryCountry, string DeliveryTimeZone, Classification Classification);
 
 public sealed record Contract(
     DateOnly Start,

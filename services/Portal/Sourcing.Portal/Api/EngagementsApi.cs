@@ -20,4 +20,21 @@ public sealed class EngagementsApi(HttpClient http) : ApiClient(http)
 
     public Task<ApiResult<EngagementTotals>> TotalsAsync(CancellationToken cancellationToken) =>
         GetAsync<EngagementTotals>("api/engagements/totals", cancellationToken);
+
+    public Task<ApiResult<PageOf<ProviderSummary>>> ProvidersAsync(CancellationToken cancellationToken) =>
+        GetAsync<PageOf<ProviderSummary>>("api/providers?sort=legalName&pageSize=500", cancellationToken);
+
+    public Task<ApiResult<PageOf<CaptiveCentreSummary>>> CaptiveCentresAsync(CancellationToken cancellationToken) =>
+        GetAsync<PageOf<CaptiveCentreSummary>>("api/captive-centres?pageSize=500", cancellationToken);
+
+    public Task<ApiResult<Engagement>> CreateAsync(EngagementChange change, CancellationToken cancellationToken) =>
+        PostAsync<Engagement>("api/engagements", change, cancellationToken);
+
+    /// <summary>Replaces the engagement, if it is still at the version the person edited (else 412).</summary>
+    public Task<ApiResult<Engagement>> UpdateAsync(Guid id, EngagementChange change, int version, CancellationToken cancellationToken) =>
+        PutIfMatchAsync<Engagement>($"api/engagements/{id}", change, $"\"{version.ToString(CultureInfo.InvariantCulture)}\"", cancellationToken);
+
+    /// <summary>What the engagements service would classify an engagement with these facts as (nothing saved).</summary>
+    public Task<ApiResult<ClassificationAnswer>> ClassifyAsync(IEnumerable<(string Name, string? Value)> facts, CancellationToken cancellationToken) =>
+        GetAsync<ClassificationAnswer>(Query("api/engagements/classification", [.. facts]), cancellationToken);
 }

@@ -2,7 +2,7 @@ namespace Sourcing.Portal.Auth;
 
 /// <summary>
 /// Where the portal finds the identity service and the APIs (sections <c>Identity</c> and
-/// <c>Services</c>), and how early it refreshes an access token (section <c>Portal</c>).
+/// <c>Services</c>: engagements, SLA, risk), and how early it refreshes an access token (section <c>Portal</c>).
 /// </summary>
 public sealed class PortalOptions
 {
@@ -11,6 +11,9 @@ public sealed class PortalOptions
 
     /// <summary>The engagements API's base URL (<c>Services:Engagements</c>).</summary>
     public string EngagementsApi { get; set; } = "";
+
+    /// <summary>The SLA tracking API's base URL (<c>Services:Sla</c>).</summary>
+    public string SlaApi { get; set; } = "";
 
     /// <summary>The risk API's base URL (<c>Services:Risk</c>).</summary>
     public string RiskApi { get; set; } = "";
@@ -28,6 +31,7 @@ public sealed class PortalOptions
     {
         Authority = configuration["Identity:Authority"] ?? "",
         EngagementsApi = configuration["Services:Engagements"] ?? "",
+        SlaApi = configuration["Services:Sla"] ?? "",
         RiskApi = configuration["Services:Risk"] ?? "",
         ClientId = configuration["Portal:ClientId"] is { Length: > 0 } clientId ? clientId : "sourcing-portal",
         RefreshBefore = TimeSpan.TryParse(configuration["Portal:RefreshBefore"], System.Globalization.CultureInfo.InvariantCulture, out var before)
@@ -38,7 +42,7 @@ public sealed class PortalOptions
     /// <summary>The problems with the settings, empty when they are usable.</summary>
     public IEnumerable<string> Problems()
     {
-        foreach (var (key, value) in new[] { ("Identity:Authority", Authority), ("Services:Engagements", EngagementsApi), ("Services:Risk", RiskApi) })
+        foreach (var (key, value) in new[] { ("Identity:Authority", Authority), ("Services:Engagements", EngagementsApi), ("Services:Sla", SlaApi), ("Services:Risk", RiskApi) })
         {
             if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
             {

@@ -49,4 +49,19 @@ public static class Choices
     /// <summary>ISO weekdays, 1 Monday to 7 Sunday, as the API numbers them.</summary>
     public static readonly IReadOnlyList<(int Number, string Name)> Weekdays =
         [(1, "Monday"), (2, "Tuesday"), (3, "Wednesday"), (4, "Thursday"), (5, "Friday"), (6, "Saturday"), (7, "Sunday")];
+
+    public static readonly IReadOnlyList<string> SlaDirections = ["at-least", "at-most"];
+
+    public static readonly IReadOnlyList<string> SlaPeriods = ["daily", "weekly", "monthly"];
+
+    public static readonly IReadOnlyList<(string Code, string Label)> Scopes = [("whole-process", "the whole process"), ("task", "a task of the process")];
+
+    public static readonly IReadOnlyList<(string Code, string Label)> PlacesOfWork =
+        [("provider-premises", "at the provider's or centre's premises"), ("tenant-premises", "on our own premises")];
+
+    public static readonly IReadOnlyList<string> DataSensitivities = ["personal", "financial", "health", "legal-privilege", "confidential-ip"];
+
+    public static readonly IReadOnlyList<string> PricingModels = ["per-transaction", "per-fte", "fixed-fee", "time-and-materials", "per-milestone"];
+
+    public static readonly IReadOnlyList<string> RenewalDecisions = ["undecided", "renew", "exit"];
 }

@@ -92,6 +92,29 @@ public static class Words
     public static string Score(decimal? value) =>
         value is null ? "not scored" : value.Value.ToString("0.#", CultureInfo.InvariantCulture);
 
+    /// <summary>A decimal as people write it ("99.5", "1200").</summary>
+    public static string Number(decimal value) => value.ToString("0.####", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A number typed in a form (blank is none); one that is not a number gets a message under
+    /// <paramref name="field"/> (the API's field name), so that it is shown there like the API's own.
+    /// </summary>
+    public static decimal? ParseNumber(string field, string? text, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (decimal.TryParse(text.Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        errors[field] = [$"'{text.Trim()}' is not a number (such as 99.5)."];
+        return null;
+    }
+
     public static string Points(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
     public static string Date(DateOnly? date) => date?.ToString("d MMM yyyy", CultureInfo.InvariantCulture) ?? "";
