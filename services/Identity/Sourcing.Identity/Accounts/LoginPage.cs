@@ -28,7 +28,12 @@ internal static class LoginPage
             : null);
 
     /// <summary>Where the sign-up page sends the new administrator: this form, with a word of what happened and the e-mail filled in.</summary>
-    public static string AfterSignUp(string email) => $"/account/login?signedUp=true&email={Uri.EscapeDataString(email)}";
+    public static string AfterSignUp(string email, string? returnUrl = null) =>
+        WithReturnUrl($"/account/login?signedUp=true&email={Uri.EscapeDataString(email)}", returnUrl);
+
+    /// <summary>The path with the (local) ReturnUrl added, so signing up or in from here still ends where the person was going.</summary>
+    public static string WithReturnUrl(string path, string? returnUrl) =>
+        LocalUrl.IsLocal(returnUrl) ? $"{path}{(path.Contains('?', StringComparison.Ordinal) ? '&' : '?')}ReturnUrl={Uri.EscapeDataString(returnUrl!)}" : path;
 
     public static async Task<Results<RedirectHttpResult, ContentHttpResult>> Submit(
         HttpContext context, [FromForm] LoginForm form, SignInManager<ApplicationUser> signIn)
@@ -76,7 +81,7 @@ internal static class LoginPage
             <button type="submit">Sign in</button>
             </form>
             <p><a href="/account/forgot-password">Forgot your password?</a></p>
-            <p>New to Sourcing? <a href="/account/signup">Sign up your company</a></p>
+            <p>New to Sourcing? <a href="{Encode(WithReturnUrl("/account/signup", returnUrl))}">Sign up your company</a></p>
             """;
         return Render(context, "Sign in", body, status);
     }

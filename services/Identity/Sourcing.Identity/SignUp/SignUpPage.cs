@@ -22,6 +22,9 @@ public static class SignUpPage
 
         public string? AdminEmail { get; set; }
 
+        /// <summary>Where sign-in goes after the sign-up (the portal's authorization request), carried from the login page.</summary>
+        public string? ReturnUrl { get; set; }
+
         public string? AdminPassword { get; set; }
     }
 
@@ -33,7 +36,8 @@ public static class SignUpPage
         return app;
     }
 
-    public static ContentHttpResult Show(HttpContext context) => Form(context, new FormErrors(), new SignUpForm());
+    public static ContentHttpResult Show(HttpContext context, [FromQuery(Name = "ReturnUrl")] string? returnUrl) =>
+        Form(context, new FormErrors(), new SignUpForm { ReturnUrl = returnUrl });
 
     public static async Task<ContentHttpResult> Submit(HttpContext context, [FromForm] SignUpForm form, CompanySignUp signUp, CancellationToken ct)
     {
@@ -44,7 +48,7 @@ public static class SignUpPage
         {
             return HtmlPage.Message(context, "Your company is signed up",
                 "Your administrator account is ready. Your company's workspace is being set up and will be there in a moment.",
-                StatusCodes.Status201Created, LoginPage.AfterSignUp(form.AdminEmail!), "Sign in");
+                StatusCodes.Status201Created, LoginPage.AfterSignUp(form.AdminEmail!, form.ReturnUrl), "Sign in");
         }
 
         var errors = new FormErrors();
@@ -85,6 +89,7 @@ public static class SignUpPage
             {FormHtml.ErrorSummary(errors)}
             <form method="post" action="/account/signup" novalidate>
             {FormHtml.Antiforgery(context)}
+            {FormHtml.Hidden(nameof(form.ReturnUrl), LocalUrl.IsLocal(form.ReturnUrl) ? form.ReturnUrl : null)}
             {FormHtml.Input(nameof(form.CompanyName), Label(nameof(form.CompanyName)), "text", "organization", errors, form.CompanyName)}
             {FormHtml.Select(nameof(form.HqCountry), Label(nameof(form.HqCountry)), IsoChoices.Countries.Select(c => (c.Code, $"{c.Name} ({c.Code})")).ToList(), "Choose a country", errors, form.HqCountry, "Where your company has its head office.")}
             {FormHtml.Select(nameof(form.ReportingCurrency), Label(nameof(form.ReportingCurrency)), IsoChoices.Currencies.Select(c => (c.Code, $"{c.Code} – {c.Name}")).ToList(), "Choose a currency", errors, form.ReportingCurrency, "The currency your reports and contract values are shown in.")}
@@ -94,7 +99,7 @@ public static class SignUpPage
             {FormHtml.Input(nameof(form.AdminPassword), Label(nameof(form.AdminPassword)), "password", "new-password", errors, hint: "At least 10 characters, with a digit, an upper-case and a lower-case letter.")}
             <button type="submit">Sign up</button>
             </form>
-            <p>Already have an account? <a href="/account/login">Sign in</a></p>
+            <p>Already have an account? <a href="{HtmlPage.Encode(LoginPage.WithReturnUrl("/account/login", form.ReturnUrl))}">Sign in</a></p>
             """;
         return HtmlPage.Render(context, "Sign up your company", body, status);
     }
