@@ -27,6 +27,15 @@ public abstract class ApiClient(HttpClient http)
         return await ReadAsync<T>(response, cancellationToken);
     }
 
+    /// <summary>A PUT that names the version it replaces (If-Match), so that the API refuses it (412) when someone saved first.</summary>
+    protected async Task<ApiResult<T>> PutAsync<T>(string path, object body, string ifMatch, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, new Uri(path, UriKind.Relative)) { Content = JsonContent.Create(body, options: Json) };
+        request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        using var response = await http.SendAsync(request, cancellationToken);
+        return await ReadAsync<T>(response, cancellationToken);
+    }
+
     /// <summary>A query string of the values given (empty ones left out), escaped.</summary>
     protected static string Query(string path, params (string Name, string? Value)[] values)
     {
@@ -69,6 +78,7 @@ public abstract class ApiClient(HttpClient http)
         HttpStatusCode.Unauthorized => "Your session has expired. Please sign in again.",
         HttpStatusCode.Forbidden => "You are not allowed to do this.",
         HttpStatusCode.NotFound => "Not found.",
+        HttpStatusCode.PreconditionFailed => "Someone else saved a change first. Open the page again and retry.",
         _ => $"The service answered {(int)status}. Please try again.",
     };
 

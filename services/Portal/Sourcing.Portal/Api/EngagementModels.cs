@@ -8,6 +8,8 @@ public sealed record Engagement(
     Guid Id,
     string Name,
     string SourceKind,
+    Guid? ProviderId,
+    Guid? CaptiveCentreId,
     string Scope,
     string BusinessProcess,
     string DeliveryCountry,
@@ -54,4 +56,6 @@ public sealed record EngagementFilter(
     string? Criticality = null,
     string? Status = null,
     string? Sort = null,
-    int Page = 1);
+    int Page = 1,
+    Guid? ProviderId = null,
+    Guid? CaptiveCentreId = null);

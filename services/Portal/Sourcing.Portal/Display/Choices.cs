@@ -49,4 +49,10 @@ public static class Choices
     /// <summary>ISO weekdays, 1 Monday to 7 Sunday, as the API numbers them.</summary>
     public static readonly IReadOnlyList<(int Number, string Name)> Weekdays =
         [(1, "Monday"), (2, "Tuesday"), (3, "Wednesday"), (4, "Thursday"), (5, "Friday"), (6, "Saturday"), (7, "Sunday")];
+
+    /// <summary>The sorts of the providers list (GET api/providers).</summary>
+    public static readonly IReadOnlyList<(string Code, string Label)> ProviderSorts =
+        [("legalName", "name"), ("-legalName", "name, Z to A"), ("hqCountry", "headquarters country"), ("-createdAt", "newest first"), ("createdAt", "oldest first")];
+
+    public static readonly IReadOnlyList<string> CaptiveCentreKinds = ["captive-centre", "partnership"];
 }
