@@ -46,20 +46,6 @@ public static class PortalApi
         });
     }
 
-    /// <summary>A provider through the API; returns its id.</summary>
-    public static async Task<Guid> CreateProviderAsync(Uri engagements, string accessToken, string legalName, string country)
-    {
-        using var api = SourcingClient.Api(engagements, accessToken);
-        return await PostAsync(api, "api/providers", new Dictionary<string, object?>
-        {
-            ["legalName"] = legalName,
-            ["hqCountry"] = country,
-            ["deliveryCountries"] = new[] { country },
-            ["contactName"] = "Pat Provider",
-            ["contactEmail"] = "pat@provider.example.com",
-        });
-    }
-
     /// <summary>A monthly SLA defined through the SLA API (waiting until the SLA service knows the engagement); returns its id.</summary>
     public static async Task<Guid> DefineSlaAsync(Uri sla, string accessToken, Guid engagementId, string metric, decimal target, string direction = "at-least")
     {
@@ -149,6 +135,43 @@ public static class PortalApi
         using var response = await api.GetAsync(new Uri($"api/risk/alerts?{query}", UriKind.Relative));
         response.EnsureSuccessStatusCode();
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+    }
+
+    /// <summary>A provider added through the API; returns its id.</summary>
+    public static async Task<Guid> CreateProviderAsync(Uri engagements, string accessToken, string legalName, string hqCountry = "IN")
+    {
+        using var api = SourcingClient.Api(engagements, accessToken);
+        return await PostAsync(api, "api/providers", new Dictionary<string, object?>
+        {
+            ["legalName"] = legalName,
+            ["hqCountry"] = hqCountry,
+            ["deliveryCountries"] = new[] { hqCountry },
+            ["contactName"] = "Dev Contact",
+        });
+    }
+
+    /// <summary>A captive centre added through the API; returns its id.</summary>
+    public static async Task<Guid> CreateCaptiveCentreAsync(Uri engagements, string accessToken, string legalEntity)
+    {
+        using var api = SourcingClient.Api(engagements, accessToken);
+        return await PostAsync(api, "api/captive-centres", new Dictionary<string, object?>
+        {
+            ["legalEntity"] = legalEntity,
+            ["country"] = "PL",
+            ["ownershipPercent"] = 100m,
+            ["headcount"] = 120,
+            ["annualOperatingCost"] = 2_000_000m,
+        });
+    }
+
+    /// <summary>What the engagements API answers for a path (a provider, a captive centre, an audit trail).</summary>
+    public static async Task<JsonElement> GetAsync(Uri engagements, string accessToken, string path)
+    {
+        using var api = SourcingClient.Api(engagements, accessToken);
+        using var response = await api.GetAsync(new Uri(path, UriKind.Relative));
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"GET {path} answered {(int)response.StatusCode}: {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
     }
 
     private static async Task<Guid> PostAsync(HttpClient api, string path, object body)

@@ -104,4 +104,6 @@ public sealed record EngagementFilter(
     string? Criticality = null,
     string? Status = null,
     string? Sort = null,
-    int Page = 1);
+    int Page = 1,
+    Guid? ProviderId = null,
+    Guid? CaptiveCentreId = null);

@@ -64,4 +64,10 @@ public static class Choices
     public static readonly IReadOnlyList<string> PricingModels = ["per-transaction", "per-fte", "fixed-fee", "time-and-materials", "per-milestone"];
 
     public static readonly IReadOnlyList<string> RenewalDecisions = ["undecided", "renew", "exit"];
+
+    /// <summary>The sorts of the providers list (GET api/providers).</summary>
+    public static readonly IReadOnlyList<(string Code, string Label)> ProviderSorts =
+        [("legalName", "name"), ("-legalName", "name, Z to A"), ("hqCountry", "headquarters country"), ("-createdAt", "newest first"), ("createdAt", "oldest first")];
+
+    public static readonly IReadOnlyList<string> CaptiveCentreKinds = ["captive-centre", "partnership"];
 }

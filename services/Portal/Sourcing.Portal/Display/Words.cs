@@ -41,6 +41,41 @@ public static class Words
         return code.Replace('-', ' ');
     }
 
+    /// <summary>An API's camelCase field name in words ("hqCountry" → "HQ country", "legalName" → "legal name").</summary>
+    public static string OfField(string? field)
+    {
+        if (string.IsNullOrWhiteSpace(field))
+        {
+            return "";
+        }
+
+        if (FieldNames.TryGetValue(field, out var special))
+        {
+            return special;
+        }
+
+        var words = new System.Text.StringBuilder();
+        foreach (var c in field)
+        {
+            if (char.IsUpper(c) && words.Length > 0)
+            {
+                words.Append(' ');
+            }
+
+            words.Append(char.ToLowerInvariant(c));
+        }
+
+        return words.ToString();
+    }
+
+    private static readonly Dictionary<string, string> FieldNames = new(StringComparer.Ordinal)
+    {
+        ["hqCountry"] = "HQ country",
+        ["lei"] = "LEI",
+        ["contactEmail"] = "contact e-mail",
+        ["ownershipPercent"] = "ownership share (%)",
+    };
+
     /// <summary>The same words with a capital first letter, for a heading or the start of a cell.</summary>
     public static string Capitalised(string? code)
     {
@@ -84,6 +119,35 @@ public static class Words
         .DistinctBy(r => r.TwoLetterISORegionName)
         .OrderBy(r => r.EnglishName, StringComparer.CurrentCulture)
         .ToList();
+
+    /// <summary>Country names from codes, joined ("Philippines, India"); "none" for none.</summary>
+    public static string CountryNames(IEnumerable<string>? codes) =>
+        codes?.Any() == true ? string.Join(", ", codes.Select(Country)) : "none";
+
+    /// <summary>A country's code from its name or code as someone typed it ("philippines" or "ph" → "PH"); the text itself when it is neither.</summary>
+    public static string CountryCode(string typed)
+    {
+        var text = typed.Trim();
+        foreach (var (code, name) in Countries)
+        {
+            if (string.Equals(code, text, StringComparison.OrdinalIgnoreCase) || string.Equals(name, text, StringComparison.OrdinalIgnoreCase))
+            {
+                return code;
+            }
+        }
+
+        return text;
+    }
+
+    public static string Percent(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture) + " %";
+
+    public static string Number(int? value) => value?.ToString("#,0", CultureInfo.InvariantCulture) ?? "not recorded";
+
+    /// <summary>What an API answered instead of a list: its words, with the parameters it named ("Country: 'XX' is not ...").</summary>
+    public static string Problem<T>(Api.ApiResult<T> result) =>
+        result.FieldErrors.Count == 0
+            ? result.Problem ?? ""
+            : string.Join(" ", result.FieldErrors.Select(e => $"{Capitalised(OfField(e.Key))}: {string.Join(" ", e.Value)}"));
 
     /// <summary>"1 engagement", "3 engagements".</summary>
     public static string Count(int count, string thing) =>
