@@ -44,6 +44,35 @@ public sealed class AlertTests(PortalFixture portal)
     }
 
     [Fact]
+    public async Task An_admin_resolves_an_alert_on_its_own_page_and_a_too_long_resolution_shows_the_APIs_message_at_the_field()
+    {
+        var tenant = await portal.SignUpAsync("Alert Resolvers Ltd");
+        var engagementId = await PortalApi.CreateEngagementAsync(portal.Engagements, tenant.AccessToken, "Davao finance and accounting");
+        var alert = await PortalApi.OpenAlertAsync(portal.Risk, tenant.AccessToken, engagementId);
+        var alertId = alert.GetProperty("id").GetGuid();
+
+        await using var context = await portal.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(portal.Portal, $"alerts/{alertId}").ToString());
+        await portal.LogInAsync(page, tenant.AdminEmail, tenant.AdminPassword);
+
+        // Over the API's limit (the browser's maxlength is lifted, as a script could): refused at the field, nothing changes.
+        await page.Locator("#resolution").EvaluateAsync("e => e.removeAttribute('maxlength')");
+        await page.GetByLabel("Resolution (optional)").FillAsync(new string('x', 2001));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Resolve" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#resolution-error")).ToContainTextAsync("Resolution must be at most 2000 characters.");
+        Assert.Equal("open", (await PortalApi.AlertAsync(portal.Risk, tenant.AccessToken, alertId)).GetProperty("status").GetString());
+
+        await page.GetByLabel("Resolution (optional)").FillAsync("The provider added a second site in Cebu.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Resolve" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Resolved" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Resolve" })).ToHaveCountAsync(0);
+        var resolved = await PortalApi.AlertAsync(portal.Risk, tenant.AccessToken, alertId);
+        Assert.Equal("resolved", resolved.GetProperty("status").GetString());
+        Assert.Equal("The provider added a second site in Cebu.", resolved.GetProperty("comment").GetString());
+    }
+
+    [Fact]
     public async Task A_viewer_sees_the_open_alerts_but_no_way_to_acknowledge_them()
     {
         var tenant = await portal.SignUpAsync("Viewers Welcome Ltd");

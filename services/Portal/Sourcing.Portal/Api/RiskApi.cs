@@ -30,6 +30,9 @@ public sealed class RiskApi(HttpClient http) : ApiClient(http)
     public Task<ApiResult<Alert>> AcknowledgeAsync(Guid alertId, string? comment, CancellationToken cancellationToken) =>
         PostAsync<Alert>($"api/risk/alerts/{alertId}/acknowledge", new { comment }, cancellationToken);
 
+    public Task<ApiResult<Alert>> ResolveAsync(Guid alertId, string? comment, CancellationToken cancellationToken) =>
+        PostAsync<Alert>($"api/risk/alerts/{alertId}/resolve", new { comment }, cancellationToken);
+
     public Task<ApiResult<Alert>> AlertAsync(Guid alertId, CancellationToken cancellationToken) =>
         GetAsync<Alert>($"api/risk/alerts/{alertId}", cancellationToken);
 
