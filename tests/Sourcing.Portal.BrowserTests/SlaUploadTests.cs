@@ -136,7 +136,7 @@ public sealed class SlaUploadTests(PortalFixture portal)
         await Assertions.Expect(page.Locator("tr[data-sla]")).ToHaveCountAsync(1);
     }
 
-    private static async Task DefineSlaThroughTheFormAsync(IPage page, string metric, string unit, string target)
+    internal static async Task DefineSlaThroughTheFormAsync(IPage page, string metric, string unit, string target)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         while (true)
