@@ -6,8 +6,6 @@ namespace Sourcing.Portal.BrowserTests;
 [Collection(PortalCollection.Name)]
 public sealed class ChartTests(PortalFixture portal)
 {
-    private static readonly TimeSpan ScoreWait = TimeSpan.FromSeconds(90);
-
     [Fact]
     public async Task The_dashboard_charts_the_risk_trend_and_risk_by_country_and_an_engagement_its_score_history()
     {
@@ -21,13 +19,7 @@ public sealed class ChartTests(PortalFixture portal)
 
         // The engagement's score history: once scored, one point, its figures in the table.
         var history = page.GetByTestId("score-history");
-        var deadline = DateTime.UtcNow + ScoreWait;
-        while (await page.GetByTestId("composite").CountAsync() == 0)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"the engagement was not scored within {ScoreWait.TotalSeconds} s");
-            await Task.Delay(2000);
-            await page.ReloadAsync();
-        }
+        await PortalFixture.WaitForScoresAsync(page);
 
         var composite = (await page.GetByTestId("composite").InnerTextAsync()).Trim();
         await Assertions.Expect(history.Locator("figcaption")).ToContainTextAsync($"One score so far: composite {composite}");

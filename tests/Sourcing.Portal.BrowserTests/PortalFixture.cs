@@ -137,6 +137,19 @@ public sealed class PortalFixture : IAsyncLifetime
         return tenant;
     }
 
+    /// <summary>Reloads an engagement page until the risk service has scored it (its composite shows).</summary>
+    public static async Task WaitForScoresAsync(IPage page)
+    {
+        var wait = TimeSpan.FromSeconds(90);
+        var deadline = DateTime.UtcNow + wait;
+        while (await page.GetByTestId("composite").CountAsync() == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"the engagement was not scored within {wait.TotalSeconds} s");
+            await Task.Delay(2000);
+            await page.ReloadAsync();
+        }
+    }
+
     /// <summary>A new browser context (its own cookies), 1280 px wide unless told otherwise.</summary>
     public Task<IBrowserContext> NewContextAsync(int width = 1280, int height = 900) =>
         Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });

@@ -7,8 +7,6 @@ namespace Sourcing.Portal.BrowserTests;
 [Collection(PortalCollection.Name)]
 public sealed partial class PortalFlowTests(PortalFixture portal)
 {
-    private static readonly TimeSpan ScoreWait = TimeSpan.FromSeconds(90);
-
     [Fact]
     public async Task A_new_company_logs_in_sees_its_dashboard_and_engagement_then_logs_out_at_the_identity_service_too()
     {
@@ -37,7 +35,7 @@ public sealed partial class PortalFlowTests(PortalFixture portal)
         await Assertions.Expect(page.GetByTestId("classification")).ToHaveTextAsync("offshore BPO outsourcing");
         await Assertions.Expect(page.GetByText("Philippines").First).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("customer service").First).ToBeVisibleAsync();
-        await WaitForScoresAsync(page);
+        await PortalFixture.WaitForScoresAsync(page);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { NameRegex = ScoreHeading() })).ToBeVisibleAsync();
         await PortalFixture.ScreenshotAsync(page, "engagement");
 
@@ -77,18 +75,6 @@ public sealed partial class PortalFlowTests(PortalFixture portal)
         await Assertions.Expect(page).ToHaveTitleAsync("Not found · Sourcing");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Not found", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("Owner's secret engagement")).ToHaveCountAsync(0);
-    }
-
-    /// <summary>Reloads the engagement page until the risk service has scored it.</summary>
-    private static async Task WaitForScoresAsync(IPage page)
-    {
-        var deadline = DateTime.UtcNow + ScoreWait;
-        while (await page.GetByTestId("composite").CountAsync() == 0)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"the engagement was not scored within {ScoreWait.TotalSeconds} s");
-            await Task.Delay(2000);
-            await page.ReloadAsync();
-        }
     }
 
     private Task<Guid> CreateEngagementAsync(string accessToken, string name) =>
