@@ -28,7 +28,7 @@ public static class RenewalsApi
     }
 
     public static async Task<Results<Ok<RenewalCalendarAnswer>, ValidationProblem>> GetRenewalCalendar(
-        string? from,
+        [StringLength(7), RegularExpression("^[0-9]{4}-[0-9]{2}$")] string? from,
         [Range(1, RenewalCalendar.MaxMonths)] int? months,
         EngagementsDb db,
         TimeProvider clock,
