@@ -8,12 +8,14 @@ namespace Sourcing.Portal.BrowserTests;
 public static class PortalApi
 {
     /// <summary>A provider in the Philippines and an offshore BPO engagement with it; returns the engagement's id.</summary>
-    public static async Task<Guid> CreateEngagementAsync(Uri engagements, string accessToken, string name, string criticality = "important")
+    public static async Task<Guid> CreateEngagementAsync(
+        Uri engagements, string accessToken, string name, string criticality = "important",
+        string contractEnd = "2028-12-31", int noticePeriodDays = 90, string? renewalDecision = null, string providerName = "Manila Contact BPO Inc")
     {
         using var api = SourcingClient.Api(engagements, accessToken);
         var providerId = await PostAsync(api, "api/providers", new Dictionary<string, object?>
         {
-            ["legalName"] = "Manila Contact BPO Inc",
+            ["legalName"] = providerName,
             ["hqCountry"] = "PH",
             ["deliveryCountries"] = new[] { "PH" },
             ["certifications"] = new object[] { new { name = "ISO 27001", validUntil = "2099-12-31" } },
@@ -36,9 +38,10 @@ public static class PortalApi
             ["contract"] = new Dictionary<string, object?>
             {
                 ["start"] = "2026-01-01",
-                ["end"] = "2028-12-31",
-                ["noticePeriodDays"] = 90,
+                ["end"] = contractEnd,
+                ["noticePeriodDays"] = noticePeriodDays,
                 ["autoRenewal"] = false,
+                ["renewalDecision"] = renewalDecision,
                 ["pricingModel"] = "per-fte",
                 ["annualValue"] = 1_200_000m,
                 ["currency"] = "USD",
@@ -161,6 +164,22 @@ public static class PortalApi
             ["ownershipPercent"] = 100m,
             ["headcount"] = 120,
             ["annualOperatingCost"] = 2_000_000m,
+        });
+    }
+
+    /// <summary>An active engagement of a captive centre (delivered in the centre's country); returns its id.</summary>
+    public static async Task<Guid> CreateCentreEngagementAsync(Uri engagements, string accessToken, Guid captiveCentreId, string name)
+    {
+        using var api = SourcingClient.Api(engagements, accessToken);
+        return await PostAsync(api, "api/engagements", new Dictionary<string, object?>
+        {
+            ["name"] = name,
+            ["captiveCentreId"] = captiveCentreId,
+            ["scope"] = "whole-process",
+            ["businessProcess"] = "accounting",
+            ["headcount"] = 40,
+            ["criticality"] = "standard",
+            ["status"] = "active",
         });
     }
 

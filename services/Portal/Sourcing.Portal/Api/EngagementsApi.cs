@@ -22,6 +22,11 @@ public sealed class EngagementsApi(HttpClient http) : ApiClient(http)
     public Task<ApiResult<EngagementTotals>> TotalsAsync(CancellationToken cancellationToken) =>
         GetAsync<EngagementTotals>("api/engagements/totals", cancellationToken);
 
+    /// <summary>The renewal calendar for <paramref name="months"/> months from <paramref name="from"/> (YYYY-MM; this month when blank).</summary>
+    public Task<ApiResult<RenewalCalendar>> RenewalsAsync(string? from, int? months, CancellationToken cancellationToken) =>
+        GetAsync<RenewalCalendar>(
+            Query("api/engagements/renewals", ("from", from), ("months", months?.ToString(CultureInfo.InvariantCulture))), cancellationToken);
+
     public Task<ApiResult<PageOf<ProviderSummary>>> ProvidersAsync(CancellationToken cancellationToken) =>
         GetAsync<PageOf<ProviderSummary>>("api/providers?sort=legalName&pageSize=500", cancellationToken);
 
