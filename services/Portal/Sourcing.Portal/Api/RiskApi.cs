@@ -13,6 +13,14 @@ public sealed class RiskApi(HttpClient http) : ApiClient(http)
     public Task<ApiResult<PortfolioTrend>> TrendAsync(int days, CancellationToken cancellationToken) =>
         GetAsync<PortfolioTrend>(Query("api/risk/portfolio/trend", ("days", days.ToString(CultureInfo.InvariantCulture))), cancellationToken);
 
+    /// <summary>The scores of a provider's engagements, riskiest first (only those the risk service has scored).</summary>
+    public Task<ApiResult<List<EngagementScores>>> ProviderScoresAsync(Guid providerId, CancellationToken cancellationToken) =>
+        GetAsync<List<EngagementScores>>($"api/risk/providers/{providerId}/scores", cancellationToken);
+
+    /// <summary>The scores of a captive centre's or partnership's engagements, riskiest first.</summary>
+    public Task<ApiResult<List<EngagementScores>>> CaptiveCentreScoresAsync(Guid captiveCentreId, CancellationToken cancellationToken) =>
+        GetAsync<List<EngagementScores>>($"api/risk/captive-centres/{captiveCentreId}/scores", cancellationToken);
+
     public Task<ApiResult<List<ScoreHistoryPoint>>> HistoryAsync(Guid engagementId, CancellationToken cancellationToken) =>
         GetAsync<List<ScoreHistoryPoint>>($"api/risk/engagements/{engagementId}/history", cancellationToken);
 

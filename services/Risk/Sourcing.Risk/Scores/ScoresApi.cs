@@ -55,7 +55,7 @@ public sealed record EngagementScoresResponse
 public sealed record ScoreHistoryResponse(
     DateTimeOffset ComputedAt, decimal? Quality, decimal? Dependency, decimal? Geopolitical, decimal? Composite, string? Band);
 
-/// <summary>Scores per engagement, their history, and a provider's scores.</summary>
+/// <summary>Scores per engagement, their history, and the scores of a provider's or a captive centre's engagements.</summary>
 public static class ScoresApi
 {
     public static void MapScoresApi(this WebApplication app)
@@ -72,7 +72,9 @@ public static class ScoresApi
         group.MapGet("/engagements/{engagementId:guid}/history", GetHistory).WithName("GetScoreHistory")
             .WithSummary("An engagement's score history (a point whenever a score or the band changed), oldest first.");
         group.MapGet("/providers/{providerId:guid}/scores", GetProviderScores).WithName("GetProviderScores")
-            .WithSummary("The scores of a provider's engagements.");
+            .WithSummary("The scores of a provider's engagements, riskiest first.");
+        group.MapGet("/captive-centres/{captiveCentreId:guid}/scores", GetCaptiveCentreScores).WithName("GetCaptiveCentreScores")
+            .WithSummary("The scores of a captive centre's or partnership's engagements, riskiest first.");
     }
 
     /// <summary>Scores joined to their engagements, translated to SQL; <see cref="WithBreakdown"/> adds the parsed breakdown after loading.</summary>
@@ -161,8 +163,23 @@ public static class ScoresApi
             return TypedResults.NotFound();
         }
 
-        var scores = await Query(db).Where(s => s.ProviderId == providerId)
-            .OrderBy(s => s.Composite == null).ThenByDescending(s => s.Composite).ThenBy(s => s.Name).ToListAsync(cancellationToken);
+        var scores = await RiskiestFirst(Query(db).Where(s => s.ProviderId == providerId)).ToListAsync(cancellationToken);
         return TypedResults.Ok(await WithBreakdown(db, scores, cancellationToken));
     }
+
+    private static async Task<Results<Ok<List<EngagementScoresResponse>>, NotFound>> GetCaptiveCentreScores(
+        Guid captiveCentreId, RiskDb db, CancellationToken cancellationToken)
+    {
+        if (!await db.CaptiveCentres.AnyAsync(c => c.Id == captiveCentreId, cancellationToken))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var scores = await RiskiestFirst(Query(db).Where(s => s.CaptiveCentreId == captiveCentreId)).ToListAsync(cancellationToken);
+        return TypedResults.Ok(await WithBreakdown(db, scores, cancellationToken));
+    }
+
+    /// <summary>Highest composite first, unscored last, then by name.</summary>
+    private static IOrderedQueryable<EngagementScoresResponse> RiskiestFirst(IQueryable<EngagementScoresResponse> scores) =>
+        scores.OrderBy(s => s.Composite == null).ThenByDescending(s => s.Composite).ThenBy(s => s.Name);
 }
