@@ -98,7 +98,7 @@ public sealed class SourcingClient(Uri identity, Uri tenants, Uri mailDev)
             return page;
         }
 
-        var fields = OidcClient.FormFields((IHtmlFormElement)form);
+        var fields = OidcClient.FormFields(form);
         fields["Name"] = name;
         fields["Password"] = password;
         fields["ConfirmPassword"] = password;

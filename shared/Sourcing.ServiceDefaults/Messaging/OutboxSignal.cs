@@ -101,7 +101,7 @@ internal sealed class OutboxSignalInterceptor(OutboxSignal signal) : SaveChanges
     {
         if (context?.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added) == true)
         {
-            MarkPending((DbContext)context);
+            MarkPending(context);
         }
     }
 
@@ -115,7 +115,7 @@ internal sealed class OutboxSignalInterceptor(OutboxSignal signal) : SaveChanges
 
     private void Clear(DbContext? context)
     {
-        if (context is not null && _pending.TryGetValue((DbContext)context, out var pending))
+        if (context is not null && _pending.TryGetValue(context, out var pending))
         {
             pending.Value = false;
         }
@@ -123,7 +123,7 @@ internal sealed class OutboxSignalInterceptor(OutboxSignal signal) : SaveChanges
 
     private void Flush(DbContext? context)
     {
-        if (context is not null && _pending.TryGetValue((DbContext)context, out var pending) && pending.Value)
+        if (context is not null && _pending.TryGetValue(context, out var pending) && pending.Value)
         {
             pending.Value = false;
             signal.Notify();
