@@ -144,7 +144,7 @@ internal static class EngagementsDemo
         Console.WriteLine($"  engagements: {providers.Count} providers, {centres.Count} captive centres and partnerships, {existing.Count} engagements");
     }
 
-    private static async Task<bool> TenantKnownAsync(HttpClient api, TimeSpan timeout)
+    internal static async Task<bool> TenantKnownAsync(HttpClient api, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline)
@@ -161,14 +161,14 @@ internal static class EngagementsDemo
         return false;
     }
 
-    private static async Task<Dictionary<string, Guid>> Existing(HttpClient api, string url, string nameField)
+    internal static async Task<Dictionary<string, Guid>> Existing(HttpClient api, string url, string nameField)
     {
         var page = await api.GetFromJsonAsync<JsonElement>($"{url}?pageSize=500");
         return page.GetProperty("items").EnumerateArray()
             .ToDictionary(i => i.GetProperty(nameField).GetString()!, i => i.GetProperty("id").GetGuid(), StringComparer.Ordinal);
     }
 
-    private static async Task<Guid> Create(HttpClient api, string url, object body)
+    internal static async Task<Guid> Create(HttpClient api, string url, object body)
     {
         using var response = await api.PostAsJsonAsync(url, body, SourcingClient.Json);
         if (response.StatusCode != HttpStatusCode.Created)

@@ -60,6 +60,9 @@ await SlaDemo.SeedAsync(adminToken, options["--engagements"], options["--sla"]);
 await RiskDemo.RunAsync(options["--risk"], (await client.Oidc.LoginAsync(AdminEmail, Password)).AccessToken!);
 await RiskDemo.DigestAsync(options["--risk"], (await client.Oidc.LoginAsync(people[0].Email, Password)).AccessToken!, "America/New_York", options["--maildev"]);
 
+Console.WriteLine("Seeding the demo bank (registers) ...");
+await BankDemo.SeedAsync(client, options["--engagements"], Password);
+
 Console.WriteLine();
 Console.WriteLine("Demo logins (password for all: " + Password + "):");
 Console.WriteLine($"  admin           {AdminEmail} (locally also the platform administrator: Background jobs)");
@@ -67,6 +70,8 @@ foreach (var person in people)
 {
     Console.WriteLine($"  {person.Role,-15} {person.Email}");
 }
+
+Console.WriteLine($"  bank admin      {BankDemo.AdminEmail} (Hanse Bank AG: the registers, Registers in the portal)");
 
 return 0;
 

@@ -8,6 +8,9 @@ public sealed record TenantRegistered : IntegrationEvent
     public required Guid AdminUserId { get; init; }
 
     public required string AdminEmail { get; init; }
+
+    /// <summary>The admin's name as they gave it at sign-up (absent from events published before it was added).</summary>
+    public string? AdminName { get; init; }
 }
 
 /// <summary>A tenant's settings changed; carries the whole new state.</summary>

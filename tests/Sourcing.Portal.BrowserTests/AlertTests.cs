@@ -2,7 +2,7 @@ using Microsoft.Playwright;
 
 namespace Sourcing.Portal.BrowserTests;
 
-/// <summary>Alerts in the portal: acknowledging with a comment, the API's message at the field, and viewers who can change nothing.</summary>
+/// <summary>Alerts in the portal: acknowledging with a comment, assigning with a due date, acting on many at once, the API's message at the field, and viewers who can change nothing.</summary>
 [Collection(PortalCollection.Name)]
 public sealed class AlertTests(PortalFixture portal)
 {
@@ -90,5 +90,108 @@ public sealed class AlertTests(PortalFixture portal)
         await Assertions.Expect(card).ToContainTextAsync(alert.GetProperty("message").GetString()!);
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Acknowledge" })).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByLabel("Comment")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByRole(AriaRole.Checkbox, new() { Name = "Select" })).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Apply to selected" })).ToHaveCountAsync(0);
+
+        // On the alert's own page: who it is assigned to, but no way to change it.
+        await card.GetByRole(AriaRole.Link, new() { Name = alert.GetProperty("message").GetString()! }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("assignee")).ToHaveTextAsync("No one");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Save assignment" })).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Resolve" })).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task An_admin_assigns_and_acknowledges_alerts_in_bulk_filters_them_by_assignee_and_changes_one_on_its_page()
+    {
+        var tenant = await portal.SignUpAsync("Alert Triage Ltd");
+        var first = await PortalApi.OpenAlertAsync(
+            portal.Risk, tenant.AccessToken, await PortalApi.CreateEngagementAsync(portal.Engagements, tenant.AccessToken, "Manila claims processing"));
+        var second = await PortalApi.OpenAlertAsync(
+            portal.Risk, tenant.AccessToken, await PortalApi.CreateEngagementAsync(portal.Engagements, tenant.AccessToken, "Cairo payroll"));
+        Guid[] ids = [first.GetProperty("id").GetGuid(), second.GetProperty("id").GetGuid()];
+        var newYork = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, newYork).DateTime);
+        var due = today.AddDays(10);
+
+        await using var context = await portal.NewContextAsync(width: 360, height: 800);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(portal.Portal, "alerts").ToString());
+        await portal.LogInAsync(page, tenant.AdminEmail, tenant.AdminPassword);
+
+        // Nothing selected: the page says so at the list, and nothing changes.
+        await page.GetByLabel("Action").SelectOptionAsync("assign");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply to selected" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#alertIds-error")).ToContainTextAsync("Select at least one alert.");
+
+        // Both assigned to the admin, due in ten days.
+        foreach (var id in ids)
+        {
+            await page.Locator($"#select-{id}").CheckAsync();
+        }
+
+        await page.GetByLabel("Action").SelectOptionAsync("assign");
+        await page.GetByLabel("Assign to").SelectOptionAsync(tenant.AdminUserId.ToString());
+        await page.GetByLabel("Due by").FillAsync(due.ToString("yyyy-MM-dd"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply to selected" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Assigned 2 alerts." })).ToBeVisibleAsync();
+        foreach (var id in ids)
+        {
+            var stored = await PortalApi.AlertAsync(portal.Risk, tenant.AccessToken, id);
+            Assert.Equal(tenant.AdminUserId, stored.GetProperty("assigneeUserId").GetGuid());
+            Assert.Equal(due.ToString("yyyy-MM-dd"), stored.GetProperty("dueOn").GetString());
+            await Assertions.Expect(page.Locator($"[data-alert='{id}'] .assignment")).ToContainTextAsync($"Assigned to Ada Admin, due {due:d MMM yyyy}");
+        }
+
+        // Filtered by assignee: both are "mine"; "no one's" leaves them out (and keeps the rest, such as the country concentration alert).
+        await page.GetByLabel("Assigned to").SelectOptionAsync("none");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await Assertions.Expect(page.GetByText(new System.Text.RegularExpressions.Regex(@"^\d+ open alerts? that match(es)?\.$"))).ToBeVisibleAsync();
+        foreach (var id in ids)
+        {
+            await Assertions.Expect(page.Locator($"[data-alert='{id}']")).ToHaveCountAsync(0);
+        }
+
+        await page.GetByLabel("Assigned to").SelectOptionAsync("me");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("2 open alerts that match.")).ToBeVisibleAsync();
+
+        // Acknowledging in bulk without a comment: the API's message at the comment box, nothing acknowledged.
+        foreach (var id in ids)
+        {
+            await page.Locator($"#select-{id}").CheckAsync();
+        }
+
+        await page.GetByLabel("Action").SelectOptionAsync("acknowledge");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply to selected" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#comment-error")).ToContainTextAsync("Comment is required.");
+        await Assertions.Expect(page.Locator("#bulk-comment")).ToHaveAttributeAsync("aria-invalid", "true");
+        Assert.Equal("open", (await PortalApi.AlertAsync(portal.Risk, tenant.AccessToken, ids[0])).GetProperty("status").GetString());
+
+        await page.Locator("#bulk-comment").FillAsync("Reviewed at the Monday meeting.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply to selected" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Acknowledged 2 alerts." })).ToBeVisibleAsync();
+        foreach (var id in ids)
+        {
+            var stored = await PortalApi.AlertAsync(portal.Risk, tenant.AccessToken, id);
+            Assert.Equal("acknowledged", stored.GetProperty("status").GetString());
+            Assert.Equal("Reviewed at the Monday meeting.", stored.GetProperty("comment").GetString());
+        }
+
+        // On one alert's page: a past due date is refused at the field; then it is given back to no one.
+        await page.GotoAsync(new Uri(portal.Portal, $"alerts/{ids[0]}").ToString());
+        await Assertions.Expect(page.GetByTestId("assignee")).ToHaveTextAsync("Ada Admin");
+        await page.GetByLabel("Due by").FillAsync(today.AddDays(-1).ToString("yyyy-MM-dd"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save assignment" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#dueOn-error")).ToContainTextAsync($"Due date must be today ({today:yyyy-MM-dd}) or later.");
+        Assert.Equal(due.ToString("yyyy-MM-dd"), (await PortalApi.AlertAsync(portal.Risk, tenant.AccessToken, ids[0])).GetProperty("dueOn").GetString());
+
+        await page.GetByLabel("Assign to").SelectOptionAsync("");
+        await page.GetByLabel("Due by").FillAsync("");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save assignment" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Assignment saved." })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("assignee")).ToHaveTextAsync("No one");
+        var unassigned = await PortalApi.AlertAsync(portal.Risk, tenant.AccessToken, ids[0]);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, unassigned.GetProperty("assigneeUserId").ValueKind);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, unassigned.GetProperty("dueOn").ValueKind);
     }
 }

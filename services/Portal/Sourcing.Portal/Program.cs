@@ -33,6 +33,7 @@ app.MapAccountEndpoints();
 app.MapJobsDashboard();
 app.MapMeasurementEndpoints();
 app.MapEngagementEndpoints();
+app.MapRegisterEndpoints();
 app.MapRazorComponents<App>();
 app.Run();
 

@@ -49,6 +49,10 @@ public abstract class ApiClient(HttpClient http)
         return await ReadAsync<T>(response, cancellationToken);
     }
 
+    /// <summary>A GET whose answer (a file) the caller passes on as it arrives; the caller disposes of it.</summary>
+    protected Task<HttpResponseMessage> SendAsync(string path, CancellationToken cancellationToken) =>
+        http.GetAsync(new Uri(path, UriKind.Relative), HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+
     /// <summary>A query string of the values given (empty ones left out), escaped.</summary>
     protected static string Query(string path, params (string Name, string? Value)[] values)
     {

@@ -12,6 +12,8 @@ public static class ApiRegistration
         var options = PortalOptions.Read(builder.Configuration);
         builder.Services.AddHttpClient<EngagementsApi>(http => http.BaseAddress = BaseAddress(options.EngagementsApi))
             .AddHttpMessageHandler<AccessTokenHandler>();
+        builder.Services.AddHttpClient<RegistersApi>(http => http.BaseAddress = BaseAddress(options.EngagementsApi))
+            .AddHttpMessageHandler<AccessTokenHandler>();
         builder.Services.AddHttpClient<SlaApi>(http => http.BaseAddress = BaseAddress(options.SlaApi))
             .AddHttpMessageHandler<AccessTokenHandler>();
         builder.Services.AddHttpClient<RiskApi>(http => http.BaseAddress = BaseAddress(options.RiskApi))

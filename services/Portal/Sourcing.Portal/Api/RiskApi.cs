@@ -28,12 +28,25 @@ public sealed class RiskApi(HttpClient http) : ApiClient(http)
         GetAsync<EngagementScores>($"api/risk/engagements/{engagementId}/scores", cancellationToken);
 
     public Task<ApiResult<PageOf<Alert>>> AlertsAsync(
-        string? status, string? kind, Guid? engagementId, int page, CancellationToken cancellationToken, int pageSize = AlertPageSize) =>
+        string? status, string? kind, Guid? engagementId, int page, CancellationToken cancellationToken, int pageSize = AlertPageSize,
+        string? assignee = null, bool overdueOnly = false) =>
         GetAsync<PageOf<Alert>>(
             Query("api/risk/alerts",
-                ("status", status), ("kind", kind), ("engagementId", engagementId?.ToString()),
+                ("status", status), ("kind", kind), ("engagementId", engagementId?.ToString()), ("assignee", assignee),
+                ("overdue", overdueOnly ? "true" : null),
                 ("page", page.ToString(CultureInfo.InvariantCulture)), ("pageSize", pageSize.ToString(CultureInfo.InvariantCulture))),
             cancellationToken);
+
+    public Task<ApiResult<List<Assignee>>> AssigneesAsync(CancellationToken cancellationToken) =>
+        GetAsync<List<Assignee>>("api/risk/alerts/assignees", cancellationToken);
+
+    public Task<ApiResult<Alert>> AssignAsync(Guid alertId, Guid? assigneeUserId, DateOnly? dueOn, CancellationToken cancellationToken) =>
+        PutAsync<Alert>($"api/risk/alerts/{alertId}/assignment", new { assigneeUserId, dueOn }, cancellationToken);
+
+    /// <summary>One action on many alerts: acknowledge (comment), resolve (comment optional) or assign (assignee, due date).</summary>
+    public Task<ApiResult<AlertBulkResult>> BulkAsync(
+        IReadOnlyList<Guid> alertIds, string? action, string? comment, Guid? assigneeUserId, DateOnly? dueOn, CancellationToken cancellationToken) =>
+        PostAsync<AlertBulkResult>("api/risk/alerts/bulk", new { alertIds, action, comment, assigneeUserId, dueOn }, cancellationToken);
 
     public Task<ApiResult<Alert>> AcknowledgeAsync(Guid alertId, string? comment, CancellationToken cancellationToken) =>
         PostAsync<Alert>($"api/risk/alerts/{alertId}/acknowledge", new { comment }, cancellationToken);

@@ -59,7 +59,19 @@ public sealed record Alert(
     string? AcknowledgedBy,
     string? Comment,
     DateTimeOffset? ResolvedAt,
-    string? ResolvedBy);
+    string? ResolvedBy,
+    Guid? AssigneeUserId,
+    string? AssigneeName,
+    DateOnly? DueOn,
+    bool Overdue);
+
+/// <summary>A member an alert can be assigned to.</summary>
+public sealed record Assignee(Guid UserId, string Name, string Email, string Role);
+
+/// <summary>What a bulk action changed, and what it left alone and why.</summary>
+public sealed record AlertBulkResult(IReadOnlyList<Alert> Changed, IReadOnlyList<AlertBulkSkip> Skipped);
+
+public sealed record AlertBulkSkip(Guid Id, string Reason);
 
 /// <summary>One's digest subscription, as the risk API holds it.</summary>
 public sealed record DigestSubscription(

@@ -40,6 +40,18 @@ public static class Choices
 
     public static readonly IReadOnlyList<string> AlertStatuses = ["open", "acknowledged", "resolved"];
 
+    /// <summary>The alert kinds the risk API raises (its AlertKinds), offered by name in the alerts filter.</summary>
+    public static readonly IReadOnlyList<string> AlertKinds =
+    [
+        "band-rise", "score-threshold", "sla-breach", "notice-window", "country-concentration", "policy-not-advisable-to-offshore",
+        "policy-sensitive-data-in-high-risk-country", "policy-sensitive-data-without-certification", "policy-single-sourced-critical-process",
+        "policy-core-process-outsourced", "policy-not-monitored",
+    ];
+
+    /// <summary>What a bulk action on alerts can do, as the risk API names it.</summary>
+    public static readonly IReadOnlyList<(string Code, string Label)> AlertActions =
+        [("acknowledge", "Acknowledge"), ("resolve", "Resolve"), ("assign", "Assign")];
+
     public static readonly IReadOnlyList<string> DigestFrequencies = ["daily", "weekly", "monthly"];
 
     public static readonly IReadOnlyList<string> Bands = ["low", "medium", "high", "critical"];

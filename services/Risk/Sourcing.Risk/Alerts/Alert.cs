@@ -40,6 +40,16 @@ public sealed class Alert : ITenantOwned
     public DateTimeOffset? ResolvedAt { get; set; }
 
     public string? ResolvedBy { get; set; }
+
+    /// <summary>The member who is to act on it (an admin or vendor manager of the tenant), if anyone.</summary>
+    public Guid? AssigneeUserId { get; set; }
+
+    /// <summary>The day it is to be dealt with by, in the tenant's time zone.</summary>
+    public DateOnly? DueOn { get; set; }
+
+    public DateTimeOffset? AssignedAt { get; set; }
+
+    public string? AssignedBy { get; set; }
 }
 
 public static class AlertStatuses

@@ -78,6 +78,7 @@ internal static class RiskModel
                 .HasFilter("status <> 'resolved'")
                 .HasDatabaseName("ux_alerts_one_unresolved_per_subject_and_kind");
             b.HasIndex(a => new { a.TenantId, a.Status, a.RaisedAt });
+            b.HasIndex(a => new { a.TenantId, a.AssigneeUserId }).HasFilter("assignee_user_id IS NOT NULL");
         });
         model.Entity<CountryOverride>(b =>
         {

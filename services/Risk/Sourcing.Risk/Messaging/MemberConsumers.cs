@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Sourcing.Contracts;
+using Sourcing.Risk.Alerts;
 using Sourcing.Risk.Data;
 using Sourcing.Risk.Digests;
 using Sourcing.Risk.ReadModel;
@@ -34,17 +35,24 @@ public sealed class MemberRoleChangedConsumer(RiskDb db, ITenantContext tenant, 
             return;
         }
 
+        if (m.Role == Roles.Viewer)
+        {
+            // A viewer cannot act on alerts, so the ones waiting for them wait for no one.
+            await AlertsApi.UnassignAsync(Db, m.UserId, cancellationToken);
+        }
+
         await MemberCopy.UpsertAsync(Db, m.TenantId, m.UserId, member.Email, member.Name, m.Role, clock.GetUtcNow(), cancellationToken);
     }
 }
 
-/// <summary>A member was removed: no more e-mails to them (the subscription goes; past deliveries stay).</summary>
+/// <summary>A member was removed: no more e-mails to them (the subscription goes; past deliveries stay), and alerts assigned to them are unassigned.</summary>
 public sealed class MemberRemovedConsumer(RiskDb db, ITenantContext tenant) : IdempotentConsumer<MemberRemoved, RiskDb>(db, tenant)
 {
     protected override async Task Handle(ConsumeContext<MemberRemoved> context, CancellationToken cancellationToken)
     {
         var userId = context.Message.UserId;
         await Db.DigestSubscriptions.Where(s => s.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        await AlertsApi.UnassignAsync(Db, userId, cancellationToken);
         await Db.Members.Where(x => x.UserId == userId).ExecuteDeleteAsync(cancellationToken);
     }
 }

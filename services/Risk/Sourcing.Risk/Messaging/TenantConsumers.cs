@@ -16,7 +16,8 @@ public sealed class TenantRegisteredConsumer(RiskDb db, ITenantContext tenant, I
         // The first admin: known here so that a later role change to vendor manager has the address.
         if (!await Db.Members.AnyAsync(m => m.UserId == message.AdminUserId, cancellationToken))
         {
-            Db.Members.Add(new Member { TenantId = message.TenantId, UserId = message.AdminUserId, Email = message.AdminEmail, Name = message.AdminEmail, Role = Roles.Admin });
+            var name = string.IsNullOrWhiteSpace(message.AdminName) ? message.AdminEmail : message.AdminName;
+            Db.Members.Add(new Member { TenantId = message.TenantId, UserId = message.AdminUserId, Email = message.AdminEmail, Name = name, Role = Roles.Admin });
         }
 
         return changed;

@@ -39,6 +39,7 @@ public sealed class UserRegisteredConsumer(TenantsDb db, ITenantContext tenant, 
                 Settings = created.ToSettings(),
                 AdminUserId = message.UserId,
                 AdminEmail = message.Email,
+                AdminName = message.Name,
             });
             return;
         }

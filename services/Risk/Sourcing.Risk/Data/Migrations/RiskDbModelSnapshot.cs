@@ -41,6 +41,18 @@ namespace Sourcing.Risk.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("acknowledged_by");
 
+                    b.Property<DateTimeOffset?>("AssignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("assigned_at");
+
+                    b.Property<string>("AssignedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("assigned_by");
+
+                    b.Property<Guid?>("AssigneeUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assignee_user_id");
+
                     b.Property<string>("Baseline")
                         .HasColumnType("text")
                         .HasColumnName("baseline");
@@ -48,6 +60,10 @@ namespace Sourcing.Risk.Data.Migrations
                     b.Property<string>("Comment")
                         .HasColumnType("text")
                         .HasColumnName("comment");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
 
                     b.Property<Guid?>("EngagementId")
                         .HasColumnType("uuid")
@@ -92,6 +108,10 @@ namespace Sourcing.Risk.Data.Migrations
 
                     b.HasKey("TenantId", "Id")
                         .HasName("pk_alerts");
+
+                    b.HasIndex("TenantId", "AssigneeUserId")
+                        .HasDatabaseName("ix_alerts_tenant_id_assignee_user_id")
+                        .HasFilter("assignee_user_id IS NOT NULL");
 
                     b.HasIndex("TenantId", "Status", "RaisedAt")
                         .HasDatabaseName("ix_alerts_tenant_id_status_raised_at");
