@@ -106,14 +106,14 @@ public static class PortalApi
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("items").Clone();
     }
 
-    /// <summary>Waits until the risk service has raised an open alert about the engagement; returns it.</summary>
-    public static async Task<JsonElement> OpenAlertAsync(Uri risk, string accessToken, Guid engagementId)
+    /// <summary>Waits until the risk service has raised an open alert about the engagement (of a kind, if given); returns it.</summary>
+    public static async Task<JsonElement> OpenAlertAsync(Uri risk, string accessToken, Guid engagementId, string? kind = null)
     {
         var timeout = TimeSpan.FromSeconds(90);
         var deadline = DateTime.UtcNow + timeout;
         while (true)
         {
-            var items = (await AlertsAsync(risk, accessToken, $"status=open&engagementId={engagementId}")).GetProperty("items");
+            var items = (await AlertsAsync(risk, accessToken, $"status=open&engagementId={engagementId}{(kind is null ? "" : $"&kind={kind}")}")).GetProperty("items");
             if (items.GetArrayLength() > 0)
             {
                 return items[0].Clone();
