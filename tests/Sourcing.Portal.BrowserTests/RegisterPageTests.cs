@@ -107,7 +107,7 @@ public sealed class RegisterPageTests(PortalFixture portal)
         await portal.LogInAsync(page, b.AdminEmail, b.AdminPassword);
         await Assertions.Expect(page.Locator("#referenceDate-error")).ToContainTextAsync("Reference date");
         await Assertions.Expect(page.Locator("#referenceDate-error")).ToContainTextAsync("ISO 8601");
-        await Assertions.Expect(page.GetByLabel("Reference date")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(page.GetByLabel("Reference date", new() { Exact = true })).ToHaveAttributeAsync("aria-invalid", "true");
 
         await page.GotoAsync(new Uri(portal.Portal, $"registers?referenceDate={ReferenceDate}").ToString());
         await Assertions.Expect(page.GetByTestId("register-summary")).ToBeVisibleAsync();
