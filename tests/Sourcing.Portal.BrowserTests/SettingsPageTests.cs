@@ -151,7 +151,7 @@ public sealed class SettingsPageTests(PortalFixture portal)
         await Assertions.Expect(page).ToHaveTitleAsync("Members and invitations · Settings · Sourcing");
         var members = page.GetByTestId("members");
         await Assertions.Expect(members.Locator($"tr[data-member='{viewerEmail}']")).ToContainTextAsync("Vic Viewer");
-        await Assertions.Expect(page.GetByLabel("Role of Vic Viewer")).ToHaveValueAsync("viewer");
+        await Assertions.Expect(page.GetByLabel("Role of Vic Viewer", new() { Exact = true })).ToHaveValueAsync("viewer");
 
         // A bad address: the API's message at the field, nothing sent.
         await page.GetByLabel("E-mail address of the person to invite").FillAsync("not-an-address");
@@ -174,10 +174,10 @@ public sealed class SettingsPageTests(PortalFixture portal)
         await Assertions.Expect(invitation).ToContainTextAsync("Cancelled");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = $"Cancel the invitation to {invited}" })).ToHaveCountAsync(0);
 
-        await page.GetByLabel("Role of Vic Viewer").SelectOptionAsync("vendor-manager");
+        await page.GetByLabel("Role of Vic Viewer", new() { Exact = true }).SelectOptionAsync("vendor-manager");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save role of Vic Viewer" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Vic Viewer is now a vendor manager." })).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByLabel("Role of Vic Viewer")).ToHaveValueAsync("vendor-manager");
+        await Assertions.Expect(page.GetByLabel("Role of Vic Viewer", new() { Exact = true })).ToHaveValueAsync("vendor-manager");
         // Roles read as words, never as codes.
         await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync("vendor-manager");
 
@@ -190,7 +190,7 @@ public sealed class SettingsPageTests(PortalFixture portal)
         Assert.Equal("revoked", cancelled.GetProperty("status").GetString());
 
         // The last admin cannot be made a viewer: the API's words beside the role, and the role stays.
-        await page.GetByLabel("Role of Ada Admin").SelectOptionAsync("viewer");
+        await page.GetByLabel("Role of Ada Admin", new() { Exact = true }).SelectOptionAsync("viewer");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save role of Ada Admin" }).ClickAsync();
         await Assertions.Expect(page.Locator($"[id='role-{tenant.AdminUserId}-error']")).ToContainTextAsync("last admin");
 
