@@ -36,6 +36,42 @@ public abstract class ApiClient(HttpClient http)
         return await ReadAsync<T>(response, cancellationToken);
     }
 
+    /// <summary>A PATCH with a JSON body (not a merge patch), such as a member's new role.</summary>
+    protected async Task<ApiResult<T>> PatchAsync<T>(string path, object body, CancellationToken cancellationToken)
+    {
+        using var response = await http.PatchAsJsonAsync(new Uri(path, UriKind.Relative), body, Json, cancellationToken);
+        return await ReadAsync<T>(response, cancellationToken);
+    }
+
+    /// <summary>
+    /// A JSON Merge Patch (RFC 7396): only the members sent change. With <paramref name="ifMatch"/>, the API refuses it (412)
+    /// when the resource changed since the version the person saw.
+    /// </summary>
+    protected async Task<ApiResult<T>> MergePatchAsync<T>(string path, object patch, string? ifMatch, CancellationToken cancellationToken)
+    {
+        using var content = JsonContent.Create(patch, new System.Net.Http.Headers.MediaTypeHeaderValue("application/merge-patch+json"), Json);
+        using var request = new HttpRequestMessage(HttpMethod.Patch, new Uri(path, UriKind.Relative)) { Content = content };
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+
+        using var response = await http.SendAsync(request, cancellationToken);
+        return await ReadAsync<T>(response, cancellationToken);
+    }
+
+    /// <summary>A DELETE; the value is true when the API did it (its answer has no body).</summary>
+    protected async Task<ApiResult<bool>> DeleteAsync(string path, CancellationToken cancellationToken)
+    {
+        using var response = await http.DeleteAsync(new Uri(path, UriKind.Relative), cancellationToken);
+        if (response.IsSuccessStatusCode)
+        {
+            return new ApiResult<bool>(true, response.StatusCode, null, new Dictionary<string, string[]>());
+        }
+
+        return await ReadAsync<bool>(response, cancellationToken);
+    }
+
     /// <summary>
     /// Sends a body as it arrives (never buffered whole: chunked when its length is unknown), such as
     /// an upload passed on from the browser, and reads the answer.

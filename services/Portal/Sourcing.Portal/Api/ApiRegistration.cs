@@ -10,6 +10,8 @@ public static class ApiRegistration
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddTransient<AccessTokenHandler>();
         var options = PortalOptions.Read(builder.Configuration);
+        builder.Services.AddHttpClient<TenantsApi>(http => http.BaseAddress = BaseAddress(options.TenantsApi))
+            .AddHttpMessageHandler<AccessTokenHandler>();
         builder.Services.AddHttpClient<EngagementsApi>(http => http.BaseAddress = BaseAddress(options.EngagementsApi))
             .AddHttpMessageHandler<AccessTokenHandler>();
         builder.Services.AddHttpClient<RegistersApi>(http => http.BaseAddress = BaseAddress(options.EngagementsApi))

@@ -21,6 +21,16 @@ public sealed class RiskApi(HttpClient http) : ApiClient(http)
     public Task<ApiResult<List<EngagementScores>>> CaptiveCentreScoresAsync(Guid captiveCentreId, CancellationToken cancellationToken) =>
         GetAsync<List<EngagementScores>>($"api/risk/captive-centres/{captiveCentreId}/scores", cancellationToken);
 
+    /// <summary>Every country of the reference data, by name, each with the company's override if it has one.</summary>
+    public Task<ApiResult<PageOf<Country>>> CountriesAsync(CancellationToken cancellationToken) =>
+        GetAsync<PageOf<Country>>("api/risk/countries?pageSize=500", cancellationToken);
+
+    public Task<ApiResult<Country>> PutCountryOverrideAsync(string code, CountryOverrideChange change, CancellationToken cancellationToken) =>
+        PutAsync<Country>($"api/risk/countries/{Uri.EscapeDataString(code)}/override", change, cancellationToken);
+
+    public Task<ApiResult<bool>> DeleteCountryOverrideAsync(string code, CancellationToken cancellationToken) =>
+        DeleteAsync($"api/risk/countries/{Uri.EscapeDataString(code)}/override", cancellationToken);
+
     public Task<ApiResult<List<ScoreHistoryPoint>>> HistoryAsync(Guid engagementId, CancellationToken cancellationToken) =>
         GetAsync<List<ScoreHistoryPoint>>($"api/risk/engagements/{engagementId}/history", cancellationToken);
 

@@ -2,12 +2,15 @@ namespace Sourcing.Portal.Auth;
 
 /// <summary>
 /// Where the portal finds the identity service and the APIs (sections <c>Identity</c> and
-/// <c>Services</c>: engagements, SLA, risk), and how early it refreshes an access token (section <c>Portal</c>).
+/// <c>Services</c>: tenants, engagements, SLA, risk), and how early it refreshes an access token (section <c>Portal</c>).
 /// </summary>
 public sealed class PortalOptions
 {
     /// <summary>The identity service's issuer URL (<c>Identity:Authority</c>).</summary>
     public string Authority { get; set; } = "";
+
+    /// <summary>The tenants API's base URL (<c>Services:Tenants</c>): settings, members, invitations, API clients.</summary>
+    public string TenantsApi { get; set; } = "";
 
     /// <summary>The engagements API's base URL (<c>Services:Engagements</c>).</summary>
     public string EngagementsApi { get; set; } = "";
@@ -30,6 +33,7 @@ public sealed class PortalOptions
     public static PortalOptions Read(IConfiguration configuration) => new()
     {
         Authority = configuration["Identity:Authority"] ?? "",
+        TenantsApi = configuration["Services:Tenants"] ?? "",
         EngagementsApi = configuration["Services:Engagements"] ?? "",
         SlaApi = configuration["Services:Sla"] ?? "",
         RiskApi = configuration["Services:Risk"] ?? "",
@@ -42,7 +46,7 @@ public sealed class PortalOptions
     /// <summary>The problems with the settings, empty when they are usable.</summary>
     public IEnumerable<string> Problems()
     {
-        foreach (var (key, value) in new[] { ("Identity:Authority", Authority), ("Services:Engagements", EngagementsApi), ("Services:Sla", SlaApi), ("Services:Risk", RiskApi) })
+        foreach (var (key, value) in new[] { ("Identity:Authority", Authority), ("Services:Tenants", TenantsApi), ("Services:Engagements", EngagementsApi), ("Services:Sla", SlaApi), ("Services:Risk", RiskApi) })
         {
             if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
             {

@@ -52,6 +52,20 @@ public static class Choices
     public static readonly IReadOnlyList<(string Code, string Label)> AlertActions =
         [("acknowledge", "Acknowledge"), ("resolve", "Resolve"), ("assign", "Assign")];
 
+    /// <summary>A member's roles in the company, as the tenants API names them.</summary>
+    public static readonly IReadOnlyList<string> MemberRoles = ["admin", "vendor-manager", "viewer"];
+
+    /// <summary>The scopes an API client may be given, with what each lets an integration do.</summary>
+    public static readonly IReadOnlyList<(string Code, string Label)> ApiScopes =
+    [
+        ("tenants:read", "read the company's settings"),
+        ("engagements:read", "read engagements, providers and captive centres"),
+        ("engagements:write", "add and change engagements, providers and captive centres"),
+        ("sla:read", "read SLAs and measurements"),
+        ("sla:write", "define SLAs and send measurements"),
+        ("risk:read", "read scores, alerts and the portfolio"),
+    ];
+
     public static readonly IReadOnlyList<string> DigestFrequencies = ["daily", "weekly", "monthly"];
 
     public static readonly IReadOnlyList<string> Bands = ["low", "medium", "high", "critical"];

@@ -34,6 +34,39 @@ public static class FormErrors
         return (byField.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal), others.Count == 0 ? null : string.Join(" ", others));
     }
 
+    /// <summary>
+    /// Like <see cref="Arrange"/>, for forms with a field per member of a nested object: "riskWeights.quality" stays
+    /// the field it names (a rule about the whole object, "riskWeights", goes to the object's group), and an item's
+    /// error ("notToOffshoreProcesses[2]") goes to the list.
+    /// </summary>
+    public static (IReadOnlyDictionary<string, string[]> ByField, string? Others) ArrangeByPath(
+        IReadOnlyDictionary<string, string[]> errors, IReadOnlyDictionary<string, string> labels)
+    {
+        var byPath = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var (key, messages) in errors)
+        {
+            var bracket = key.IndexOf('[', StringComparison.Ordinal);
+            var path = bracket < 0 ? key : key[..bracket];
+            byPath[path] = [.. byPath.GetValueOrDefault(path, []), .. messages];
+        }
+
+        var arranged = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var others = new List<string>();
+        foreach (var (path, messages) in byPath)
+        {
+            if (labels.TryGetValue(path, out var label))
+            {
+                arranged[path] = [.. messages.Select(m => m.Length > 0 && char.IsLower(m[0]) ? $"{label} {m}" : m)];
+            }
+            else
+            {
+                others.AddRange(messages.Select(m => $"{path}: {m}"));
+            }
+        }
+
+        return (arranged, others.Count == 0 ? null : string.Join(" ", others));
+    }
+
     /// <summary>"deliveryCountries[0]" and "certifications[1].name" belong to "deliveryCountries" and "certifications".</summary>
     public static string FieldOf(string key)
     {
