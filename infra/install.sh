@@ -3,6 +3,8 @@
 #   - PostgreSQL 15 and RabbitMQ (Debian packages postgresql, rabbitmq-server),
 #     plus node/npm, curl, ss and wrk (the benchmarks' HTTP load generator) if absent (apt-get update only when something is missing);
 #   - Debian's chromium (/usr/bin/chromium) for the portal's browser tests (Playwright drives it; it never downloads a browser);
+#   - Debian's docker-compose and python3-yaml, with which infra/validate-deploy.sh checks the deployment files
+#     (kubectl, for `kubectl kustomize`, comes with the machine);
 #   - maildev 3.0.0 from npm into .data/tools/ (the SMTP sink with a JSON API);
 #   - checks that the .NET SDK (dotnet) is on PATH.
 # Quick and silent-ish when everything is there. Output of apt-get and npm goes to
@@ -33,6 +35,8 @@ command -v wrk >/dev/null 2>&1 || missing+=(wrk) # the HTTP load generator of in
 command -v ss >/dev/null 2>&1 || missing+=(iproute2)
 command -v runuser >/dev/null 2>&1 || missing+=(util-linux)
 [[ -x /usr/bin/chromium ]] || missing+=(chromium) # the portal's browser tests (tests/Sourcing.Portal.BrowserTests)
+command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose) # infra/validate-deploy.sh: docker-compose config
+/usr/bin/python3 -c 'import yaml' >/dev/null 2>&1 || missing+=(python3-yaml) # infra/k8s/check-manifests.py
 
 if ((${#missing[@]} > 0)); then
   [[ $EUID -eq 0 ]] || die "missing packages (${missing[*]}) and not root: install them with apt-get."

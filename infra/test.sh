@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# infra/test.sh: the test command. Installs what is missing (infra/install.sh), builds
-# Sourcing.sln in Release (stops at the first build error), checks formatting with
+# infra/test.sh: the test command. Installs what is missing (infra/install.sh), validates the
+# deployment files (infra/validate-deploy.sh), builds Sourcing.sln in Release (stops at the
+# first build error), checks formatting with
 # dotnet format --verify-no-changes, starts fresh test servers
 # (wipes .data/test, then infra/servers.sh start test: PostgreSQL 54330, RabbitMQ 56730,
 # maildev 10260/10810), runs every test project against them, and always stops the
@@ -27,6 +28,9 @@ started=$SECONDS
 elapsed() { printf '%dm%02ds' $(((SECONDS - started) / 60)) $(((SECONDS - started) % 60)); }
 
 bash infra/install.sh
+
+# The deployment files (docker-compose.yml, infra/k8s) are checked first: quick, and they need no build.
+bash infra/validate-deploy.sh
 
 log "building Sourcing.sln (Release)"
 if ! dotnet build Sourcing.sln -c Release -nologo; then

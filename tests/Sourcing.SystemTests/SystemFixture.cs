@@ -120,6 +120,27 @@ public sealed class SystemFixture : IAsyncLifetime
             TestEnvironment.RepoRoot, TestEnvironment.Configuration, Path.Combine(TestEnvironment.DataDirectory, "logs", "variants"));
     }
 
+    /// <summary>
+    /// Runs a service to its exit with its settings plus <paramref name="overrides"/> (a one-off mode such as
+    /// <c>Database:MigrateOnly</c>), logging to logs/one-off/RUN/; returns the exit code and the log.
+    /// </summary>
+    public Task<(int ExitCode, string Log)> RunToExitAsync(string name, IReadOnlyDictionary<string, string> overrides, TimeSpan timeout)
+    {
+        var spec = Specs.Single(s => s.Name == name);
+        var environment = new Dictionary<string, string>(_environments[name]);
+        foreach (var (key, value) in overrides)
+        {
+            environment[key] = value;
+        }
+
+        return ServiceProcess.RunToExitAsync(
+            spec.Name, spec.Project, environment, TestEnvironment.RepoRoot, TestEnvironment.Configuration,
+            Path.Combine(TestEnvironment.DataDirectory, "logs", "one-off", $"{DateTime.UtcNow:yyyyMMddHHmmssfff}-{spec.Name.ToLowerInvariant()}"), timeout);
+    }
+
+    /// <summary>The database a service uses in this run.</summary>
+    public static string DatabaseOf(string name) => Specs.Single(s => s.Name == name).Database;
+
     public async Task DisposeAsync()
     {
         foreach (var service in _services.Values.Reverse())

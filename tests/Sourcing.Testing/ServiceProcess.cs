@@ -30,18 +30,72 @@ public sealed class ServiceProcess : IAsyncDisposable
     public static async Task<ServiceProcess> StartAsync(
         string name, string project, int port, IReadOnlyDictionary<string, string> environment, string repoRoot, string configuration, string logDirectory)
     {
-        var dll = Path.Combine(repoRoot, "services", name, project, "bin", configuration, "net10.0", project + ".dll");
-        if (!File.Exists(dll))
-        {
-            throw new FileNotFoundException($"Build {project} first ({dll} is missing).", dll);
-        }
-
         if (IsListening(port))
         {
             throw new InvalidOperationException($"Port {port} for {name} is taken: stop whatever listens there.");
         }
 
         var url = new Uri($"http://127.0.0.1:{port}/");
+        var (process, log, logPath) = Launch(name, project, url, environment, repoRoot, configuration, logDirectory);
+        var service = new ServiceProcess(name, url, process, log, logPath);
+        try
+        {
+            // Generous: on a loaded two-core machine a service's first start (migrations, JIT) can take minutes.
+            await service.WaitUntilReadyAsync(TimeSpan.FromSeconds(180));
+        }
+        catch
+        {
+            // Never leave a half-started service holding the port for the next run.
+            await service.DisposeAsync();
+            throw;
+        }
+
+        return service;
+    }
+
+    /// <summary>
+    /// Runs a service to its exit (a one-off mode such as <c>Database:MigrateOnly</c>) and returns its exit code and
+    /// its log; kills it and throws when it has not exited within <paramref name="timeout"/>.
+    /// </summary>
+    public static async Task<(int ExitCode, string Log)> RunToExitAsync(
+        string name, string project, IReadOnlyDictionary<string, string> environment, string repoRoot, string configuration, string logDirectory, TimeSpan timeout)
+    {
+        // A port nobody listens on: a one-off run must not serve, and if it did, nothing would answer the tests there.
+        var url = new Uri("http://127.0.0.1:1/");
+        var (process, log, logPath) = Launch(name, project, url, environment, repoRoot, configuration, logDirectory);
+        using (process)
+        {
+            using var deadline = new CancellationTokenSource(timeout);
+            try
+            {
+                await process.WaitForExitAsync(deadline.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+                throw new TimeoutException($"{name} did not exit within {timeout.TotalSeconds} s; see {logPath}.");
+            }
+
+            // WaitForExitAsync returns after the redirected streams have been read to their end.
+            lock (log)
+            {
+                log.Dispose();
+            }
+
+            return (process.ExitCode, File.ReadAllText(logPath));
+        }
+    }
+
+    private static (Process Process, StreamWriter Log, string LogPath) Launch(
+        string name, string project, Uri url, IReadOnlyDictionary<string, string> environment, string repoRoot, string configuration, string logDirectory)
+    {
+        var dll = Path.Combine(repoRoot, "services", name, project, "bin", configuration, "net10.0", project + ".dll");
+        if (!File.Exists(dll))
+        {
+            throw new FileNotFoundException($"Build {project} first ({dll} is missing).", dll);
+        }
+
         var start = new ProcessStartInfo("dotnet", [dll, "--urls", url.ToString().TrimEnd('/')])
         {
             RedirectStandardOutput = true,
@@ -63,21 +117,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => Write(log, e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-
-        var service = new ServiceProcess(name, url, process, log, logPath);
-        try
-        {
-            // Generous: on a loaded two-core machine a service's first start (migrations, JIT) can take minutes.
-            await service.WaitUntilReadyAsync(TimeSpan.FromSeconds(180));
-        }
-        catch
-        {
-            // Never leave a half-started service holding the port for the next run.
-            await service.DisposeAsync();
-            throw;
-        }
-
-        return service;
+        return (process, log, logPath);
     }
 
     /// <summary>The operating system's id of the service's process.</summary>

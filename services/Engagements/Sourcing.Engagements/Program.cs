@@ -46,4 +46,9 @@ app.MapDoraImportApi();
 app.MapRegisterReportsApi();
 
 await app.MigrateDatabaseAsync<EngagementsDb>();
+if (app.MigrationsOnly())
+{
+    return;
+}
+
 await app.RunAsync();

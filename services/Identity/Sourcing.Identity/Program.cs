@@ -41,6 +41,11 @@ app.MapInvitationPages();
 app.MapOpenIdConnectEndpoints();
 
 await app.MigrateDatabaseAsync<IdentityDb>();
+if (app.MigrationsOnly())
+{
+    return;
+}
+
 await app.RunAsync();
 
 /// <summary>Visible to the tests' WebApplicationFactory.</summary>

@@ -1,4 +1,5 @@
 using MassTransit;
+using Microsoft.Extensions.Options;
 using Sourcing.Risk.Alerts;
 using Sourcing.Risk.Countries;
 using Sourcing.Risk.Data;
@@ -52,10 +53,20 @@ if (risk.RunsApi)
 
 await app.MigrateDatabaseAsync<RiskDb>();
 await app.InstallHangfireSchemaAsync();
-await ReferenceDataLoader.LoadAsync(
-    app.Configuration.GetConnectionString("Migrations") ?? app.Configuration.GetConnectionString("Database")!,
-    Path.Combine(AppContext.BaseDirectory, "ReferenceData"),
-    CancellationToken.None);
+if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.AppliesMigrations)
+{
+    // The shipped reference data is installed with the schema, as the owner (by the migration job in a deployment).
+    await ReferenceDataLoader.LoadAsync(
+        app.Configuration.GetConnectionString("Migrations")!,
+        Path.Combine(AppContext.BaseDirectory, "ReferenceData"),
+        CancellationToken.None);
+}
+
+if (app.MigrationsOnly())
+{
+    return;
+}
+
 if (risk.RunsWorker)
 {
     app.ScheduleRecurringJobs(risk);

@@ -34,4 +34,9 @@ app.MapSlaReportsApi();
 app.MapSlaResync();
 
 await app.MigrateDatabaseAsync<SlaDb>();
+if (app.MigrationsOnly())
+{
+    return;
+}
+
 await app.RunAsync();

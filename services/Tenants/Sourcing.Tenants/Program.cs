@@ -36,4 +36,9 @@ app.MapAuditApi();
 app.MapTenantsResync();
 
 await app.MigrateDatabaseAsync<TenantsDb>();
+if (app.MigrationsOnly())
+{
+    return;
+}
+
 await app.RunAsync();

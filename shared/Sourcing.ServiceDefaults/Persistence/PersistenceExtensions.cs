@@ -57,13 +57,13 @@ public static partial class PersistenceExtensions
     public static async Task MigrateDatabaseAsync<TContext>(this WebApplication app, CancellationToken cancellationToken = default)
         where TContext : DbContext
     {
-        if (!app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStartup)
+        if (!app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.AppliesMigrations)
         {
             return;
         }
 
         var ownerConnection = app.Configuration.GetConnectionString("Migrations")
-            ?? throw new InvalidOperationException("ConnectionStrings:Migrations is not set (Database:MigrateOnStartup is true).");
+            ?? throw new InvalidOperationException("ConnectionStrings:Migrations is not set (Database:MigrateOnStartup or Database:MigrateOnly is true).");
         var appRole = new NpgsqlConnectionStringBuilder(app.Configuration.GetConnectionString("Database")).Username
             ?? throw new InvalidOperationException("ConnectionStrings:Database has no Username.");
         if (!RoleName().IsMatch(appRole))
@@ -106,11 +106,29 @@ public static partial class PersistenceExtensions
         }
     }
 
+    /// <summary>
+    /// True when the process runs as a migration job (<c>Database:MigrateOnly</c>): the caller returns from Main
+    /// after its owner-side installation, so that the process exits with 0 without serving.
+    /// </summary>
+    public static bool MigrationsOnly(this WebApplication app)
+    {
+        if (!app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnly)
+        {
+            return false;
+        }
+
+        LogMigrationsOnly(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Sourcing.Migrations"), app.Environment.ApplicationName);
+        return true;
+    }
+
     [GeneratedRegex("^[a-z_][a-z0-9_]*$")]
     private static partial Regex RoleName();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Migrating {Context}: {Pending} pending migration(s)")]
     private static partial void LogMigrating(ILogger logger, string context, int pending);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Application}: migrations applied; exiting without serving (Database:MigrateOnly)")]
+    private static partial void LogMigrationsOnly(ILogger logger, string application);
 }
 
 /// <summary>How a service's DbContext is configured, kept so that migrations use the same setup with the owner's connection.</summary>

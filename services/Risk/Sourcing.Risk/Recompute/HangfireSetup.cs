@@ -1,6 +1,8 @@
 using Hangfire;
 using Hangfire.PostgreSql;
+using Microsoft.Extensions.Options;
 using Npgsql;
+using Sourcing.ServiceDefaults.Persistence;
 
 namespace Sourcing.Risk.Recompute;
 
@@ -62,7 +64,7 @@ public static class HangfireSetup
     /// <summary>Installs or upgrades Hangfire's schema as the owner and grants the run-time role what it needs.</summary>
     public static async Task InstallHangfireSchemaAsync(this WebApplication app)
     {
-        if (!app.Configuration.GetValue("Database:MigrateOnStartup", true))
+        if (!app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.AppliesMigrations)
         {
             return;
         }
