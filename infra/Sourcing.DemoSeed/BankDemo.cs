@@ -6,7 +6,10 @@ using Sourcing.Testing;
 /// A second demo tenant, a German bank, whose registers are complete: its group (holding and bank)
 /// and a Luxembourg branch, ICT providers identified by LEI or national code, a captive centre, an
 /// intra-group IT provider, a cloud provider with a subcontracting chain, and a BPO arrangement that
-/// is not ICT (outsourcing register only). Its DORA package must export with no blocking finding
+/// is not ICT (outsourcing register only). Fourth parties: one hosting firm (Atlas Hyperscale Hosting)
+/// sits in the chains of two of the three critical engagements and of the lending platform, and a data
+/// vault in two others, so that the Fourth parties page shows a shared host ("66.7 % of critical
+/// engagements depend on Atlas Hyperscale Hosting Ltd"). Its DORA package must export with no blocking finding
 /// right after the seed, and the seeder checks that it does. Idempotent: records are matched by name.
 /// The LEIs are made up for the demo; their ISO 17442 check digits are correct.
 /// </summary>
@@ -19,6 +22,9 @@ internal static class BankDemo
     private const string VaultLei = "DATAVAULT00000000013";
     private const string CentreLei = "HANSETECHPL000000028";
     private const string GroupItLei = "HANSEGRPIT0000000044";
+    private const string AtlasLei = "ATLASHOSTING00000094";
+    private const string PayRailLei = "PAYRAILPROC000000003";
+    private const string DigiBankLei = "DIGIBANKSW0000000010";
 
     public static async Task SeedAsync(SourcingClient client, Uri engagements, string password)
     {
@@ -65,6 +71,9 @@ internal static class BankDemo
         var vault = await Provider("Data Vault Ireland Ltd", "IE", VaultLei);
         var groupIt = await Provider("Hanse Group IT S.A.", "LU", GroupItLei);
         var contact = await Provider("Manila Contact BPO Inc", "PH", null);
+        var atlas = await Provider("Atlas Hyperscale Hosting Ltd", "IE", AtlasLei);
+        var payRail = await Provider("PayRail Processing GmbH", "DE", PayRailLei);
+        var digiBank = await Provider("DigiBank Software AG", "AT", DigiBankLei);
         await PutAsync(api, $"api/registers/providers/{contact}", new { otherCode = "PH123456789", otherCodeType = "eba_qCO:qx2004", personType = "eba_CT:x212" });
         await PutAsync(api, $"api/registers/providers/{groupIt}", new { intraGroup = true });
 
@@ -123,6 +132,8 @@ internal static class BankDemo
         var captive = await Engagement("Application maintenance (captive)", null, centre, "it-services", "PL", "important", 0m, ["financial"]);
         var lending = await Engagement("Group lending platform", groupIt, null, "it-services", "LU", "important", 1_300_000m, ["financial", "personal"]);
         await Engagement("Customer service, card holders", contact, null, "customer-service", "PH", "standard", 900_000m, ["personal"]);
+        var cardPayments = await Engagement("Card payment processing", payRail, null, "it-services", "DE", "critical", 2_100_000m, ["financial", "personal"]);
+        var onlineBanking = await Engagement("Online banking platform", digiBank, null, "it-services", "AT", "critical", 1_600_000m, ["financial", "personal"]);
 
         var payments = new { identifier = "F-PAY", name = "Payments", licensedActivity = "eba_TA:x28", critical = "eba_BT:x28", criticalityReasons = "Payments stop without it", rtoHours = 4, rpoHours = 1, impact = "eba_ZZ:x793" };
         var loans = new { identifier = "F-LOAN", name = "Lending", licensedActivity = "eba_TA:x163", rtoHours = 24, rpoHours = 4 };
@@ -142,10 +153,34 @@ internal static class BankDemo
             lastRiskAssessment = "2025-09-30",
             lastAudit = "2025-11-15",
             functions = new object[] { payments, loans },
-            chain = new object[] { new { providerId = vault, rank = 2 } },
+            // Nord Cloud runs on Atlas's data centres and keeps its backups at Data Vault.
+            chain = new object[] { new { providerId = atlas, rank = 2 }, new { providerId = vault, rank = 2 } },
         });
         await PutAsync(api, $"api/registers/engagements/{captive}", new { contractReference = "HB-IG-001", ictServiceType = "eba_TA:S14", functions = new object[] { payments } });
-        await PutAsync(api, $"api/registers/engagements/{lending}", new { contractReference = "HB-IG-002", ictServiceType = "eba_TA:S19", branchCode = "BR-LU-01", functions = new object[] { loans } });
+        await PutAsync(api, $"api/registers/engagements/{lending}", new
+        {
+            contractReference = "HB-IG-002",
+            ictServiceType = "eba_TA:S19",
+            branchCode = "BR-LU-01",
+            functions = new object[] { loans },
+            chain = new object[] { new { providerId = atlas, rank = 2 } },
+        });
+        await PutAsync(api, $"api/registers/engagements/{cardPayments}", new
+        {
+            contractReference = "HB-ICT-002",
+            ictServiceType = "eba_TA:S13",
+            governingLawCountry = "DE",
+            functions = new object[] { payments },
+            chain = new object[] { new { providerId = atlas, rank = 2 } },
+        });
+        await PutAsync(api, $"api/registers/engagements/{onlineBanking}", new
+        {
+            contractReference = "HB-ICT-003",
+            ictServiceType = "eba_TA:S13",
+            governingLawCountry = "AT",
+            functions = new object[] { payments },
+            chain = new object[] { new { providerId = vault, rank = 2 } },
+        });
 
         // The register on its default reference date (31 December of last year) must export.
         using var package = await api.GetAsync("api/registers/dora");
@@ -153,6 +188,14 @@ internal static class BankDemo
         if (package.StatusCode != HttpStatusCode.OK)
         {
             throw new InvalidOperationException($"The demo bank's DORA package did not export ({(int)package.StatusCode}): {System.Text.Encoding.UTF8.GetString(bytes)}");
+        }
+
+        // The shared host the Fourth parties page leads with.
+        using var shared = await api.GetAsync("api/fourth-parties");
+        var sharedText = await shared.Content.ReadAsStringAsync();
+        if (shared.StatusCode != HttpStatusCode.OK || !sharedText.Contains(atlas.ToString(), StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"The demo bank's shared fourth parties do not show Atlas ({(int)shared.StatusCode}): {sharedText}");
         }
 
         Console.WriteLine(

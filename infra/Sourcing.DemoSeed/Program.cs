@@ -71,7 +71,7 @@ foreach (var person in people)
     Console.WriteLine($"  {person.Role,-15} {person.Email}");
 }
 
-Console.WriteLine($"  bank admin      {BankDemo.AdminEmail} (Hanse Bank AG: the registers, Registers in the portal)");
+Console.WriteLine($"  bank admin      {BankDemo.AdminEmail} (Hanse Bank AG: the registers and a shared cloud host, Registers and Fourth parties in the portal)");
 
 return 0;
 

@@ -2,6 +2,7 @@ using Sourcing.Engagements.CaptiveCentres;
 using Sourcing.Engagements.Data;
 using Sourcing.Engagements.Engagements;
 using Sourcing.Engagements.Findings;
+using Sourcing.Engagements.FourthParties;
 using Sourcing.Engagements.Import;
 using Sourcing.Engagements.Messaging;
 using Sourcing.Engagements.Providers;
@@ -44,6 +45,7 @@ app.MapRegisterFactsApi();
 app.MapDoraExportApi();
 app.MapDoraImportApi();
 app.MapRegisterReportsApi();
+app.MapFourthPartiesApi();
 
 await app.MigrateDatabaseAsync<EngagementsDb>();
 if (app.MigrationsOnly())
