@@ -2,6 +2,7 @@ using MassTransit;
 using Sourcing.Risk.Alerts;
 using Sourcing.Risk.Countries;
 using Sourcing.Risk.Data;
+using Sourcing.Risk.Decisions;
 using Sourcing.Risk.Digests;
 using Sourcing.Risk.Messaging;
 using Sourcing.Risk.Portfolio;
@@ -43,6 +44,7 @@ if (risk.RunsApi)
 {
     app.MapScoresApi();
     app.MapPortfolioApi();
+    app.MapDecisionsApi();
     app.MapAlertsApi();
     app.MapCountriesApi();
     app.MapRecomputeApi();
