@@ -16,8 +16,15 @@ public sealed class DecisionPagesTests(PortalFixture portal)
         var manila = await PortalApi.CreateEngagementAsync(portal.Engagements, tenant.AccessToken, "Manila contact centre");
         var centre = await PortalApi.CreateCaptiveCentreAsync(portal.Engagements, tenant.AccessToken, $"{company} Polska Sp. z o.o.");
         var krakow = await PortalApi.CreateCentreEngagementAsync(portal.Engagements, tenant.AccessToken, centre, "Krakow finance centre");
+        using var risk = SourcingClient.Api(portal.Risk, tenant.AccessToken);
         await Eventually.WaitAsync(
-            async () => (await PortalApi.GetAsync(portal.Risk, tenant.AccessToken, "api/risk/working-hours")).GetProperty("sites").GetArrayLength() == 2,
+            async () =>
+            {
+                // 404 until the risk service has the tenant; then the sites arrive with the engagements' events.
+                using var response = await risk.GetAsync(new Uri("api/risk/working-hours", UriKind.Relative));
+                return response.IsSuccessStatusCode
+                    && JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("sites").GetArrayLength() == 2;
+            },
             TimeSpan.FromSeconds(60),
             "the risk service to know both delivery sites");
         return (tenant, manila, krakow);

@@ -44,8 +44,13 @@ public sealed class CurrencyExposureTests
         var centreId = Guid.NewGuid();
         var centre = new CaptiveCentre
         {
-            TenantId = Tenant, Id = centreId, LegalEntity = "Pune Centre Pvt Ltd", Country = "IN", Kind = SourceKinds.CaptiveCentre,
-            AnnualOperatingCost = 9_000_000m, Currency = "INR",
+            TenantId = Tenant,
+            Id = centreId,
+            LegalEntity = "Pune Centre Pvt Ltd",
+            Country = "IN",
+            Kind = SourceKinds.CaptiveCentre,
+            AnnualOperatingCost = 9_000_000m,
+            Currency = "INR",
         };
         List<Engagement> active =
         [

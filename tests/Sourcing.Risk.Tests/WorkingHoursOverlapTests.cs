@@ -82,7 +82,12 @@ public sealed class WorkingHoursOverlapTests
         var owner = Guid.NewGuid();
         Engagement E(string name, string zone, string country, Guid? ownerId = null) => new()
         {
-            Id = Guid.NewGuid(), Name = name, DeliveryTimeZone = zone, DeliveryCountry = country, OwnerUserId = ownerId, Status = EngagementValues.Active,
+            Id = Guid.NewGuid(),
+            Name = name,
+            DeliveryTimeZone = zone,
+            DeliveryCountry = country,
+            OwnerUserId = ownerId,
+            Status = EngagementValues.Active,
         };
         var report = WorkingHoursReport.Compute(
             "America/New_York",

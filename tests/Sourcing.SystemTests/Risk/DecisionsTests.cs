@@ -116,8 +116,15 @@ public sealed class DecisionsTests(SystemFixture system)
             async () => (await managerApi.GetAsync("api/risk/digests/subscription")).StatusCode == HttpStatusCode.OK, Wait, "Vera's digest subscription");
         using (var put = await managerApi.PutAsJsonAsync("api/risk/digests/subscription", new
         {
-            frequency = "weekly", dayOfWeek = 1, dayOfMonth = 1, localTime = "08:00", timeZone = "Europe/London",
-            minBand = "medium", scope = "mine", paused = false, sendEmpty = false,
+            frequency = "weekly",
+            dayOfWeek = 1,
+            dayOfMonth = 1,
+            localTime = "08:00",
+            timeZone = "Europe/London",
+            minBand = "medium",
+            scope = "mine",
+            paused = false,
+            sendEmpty = false,
         }))
         {
             Assert.Equal(HttpStatusCode.OK, put.StatusCode);
