@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Sourcing.Risk.Alerts;
 using Sourcing.Risk.Countries;
 using Sourcing.Risk.Data;
+using Sourcing.Risk.Decisions;
 using Sourcing.Risk.Digests;
 using Sourcing.Risk.Messaging;
 using Sourcing.Risk.Portfolio;
@@ -44,6 +45,7 @@ if (risk.RunsApi)
 {
     app.MapScoresApi();
     app.MapPortfolioApi();
+    app.MapDecisionsApi();
     app.MapAlertsApi();
     app.MapCountriesApi();
     app.MapRecomputeApi();

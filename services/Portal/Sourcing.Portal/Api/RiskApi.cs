@@ -13,6 +13,14 @@ public sealed class RiskApi(HttpClient http) : ApiClient(http)
     public Task<ApiResult<PortfolioTrend>> TrendAsync(int days, CancellationToken cancellationToken) =>
         GetAsync<PortfolioTrend>(Query("api/risk/portfolio/trend", ("days", days.ToString(CultureInfo.InvariantCulture))), cancellationToken);
 
+    /// <summary>The annual cost by currency at the ECB rates of <paramref name="date"/> (default today), and a move of <paramref name="move"/> percent.</summary>
+    public Task<ApiResult<CurrencyExposure>> CurrencyExposureAsync(string? date, string? move, CancellationToken cancellationToken) =>
+        GetAsync<CurrencyExposure>(Query("api/risk/currency-exposure", ("date", date), ("move", move)), cancellationToken);
+
+    /// <summary>The working hours each delivery site shares with HQ and the vendor managers on <paramref name="date"/> (default today).</summary>
+    public Task<ApiResult<WorkingHours>> WorkingHoursAsync(string? date, CancellationToken cancellationToken) =>
+        GetAsync<WorkingHours>(Query("api/risk/working-hours", ("date", date)), cancellationToken);
+
     /// <summary>The scores of a provider's engagements, riskiest first (only those the risk service has scored).</summary>
     public Task<ApiResult<List<EngagementScores>>> ProviderScoresAsync(Guid providerId, CancellationToken cancellationToken) =>
         GetAsync<List<EngagementScores>>($"api/risk/providers/{providerId}/scores", cancellationToken);

@@ -80,40 +80,11 @@ public static class TenantScoring
     public static Dictionary<Guid, (double? Cost, string Detail)> Costs(TenantInputs inputs, IReadOnlyList<Engagement> active)
     {
         var reporting = inputs.Settings.ReportingCurrency;
-        var result = new Dictionary<Guid, (double?, string)>();
-        foreach (var e in active.Where(e => e.SourceKind != SourceKinds.CaptiveCentre))
-        {
-            if (e.Contract?.AnnualValue is not { } value || e.Contract.Currency is not { } currency)
-            {
-                result[e.Id] = (null, "the contract has no annual value and currency");
-                continue;
-            }
-
-            result[e.Id] = Convert((double)value, currency, reporting, inputs, "annual value");
-        }
-
-        foreach (var group in active.Where(e => e.SourceKind == SourceKinds.CaptiveCentre).GroupBy(e => e.CaptiveCentreId))
-        {
-            var centre = group.Key is { } id ? inputs.Centres.GetValueOrDefault(id) : null;
-            if (centre?.AnnualOperatingCost is not { } cost)
-            {
-                foreach (var e in group)
-                {
-                    result[e.Id] = (null, "the centre has no annual operating cost");
-                }
-
-                continue;
-            }
-
-            var currency = centre.Currency ?? IsoCodes.CurrencyOf(centre.Country) ?? "";
-            var shares = CaptiveCostAllocation.Allocate((double)cost, [.. group.Select(e => (e.Id, e.Headcount))]);
-            foreach (var e in group)
-            {
-                result[e.Id] = Convert(shares[e.Id], currency, reporting, inputs, $"share of {centre.LegalEntity}'s operating cost");
-            }
-        }
-
-        return result;
+        return EngagementCosts.Native(active, inputs.Centres).ToDictionary(
+            c => c.Key,
+            c => c.Value is { Amount: { } amount, Currency: { } currency }
+                ? Convert(amount, currency, reporting, inputs, c.Value.What)
+                : (null, c.Value.What));
     }
 
     private static (double?, string) Convert(double amount, string currency, string reporting, TenantInputs inputs, string what)

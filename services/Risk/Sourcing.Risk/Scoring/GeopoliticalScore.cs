@@ -93,7 +93,7 @@ public static class GeopoliticalScore
         }
         else if (input.Volatility is { } s)
         {
-            currency = Math.Min(100, 100 * s / FullVolatility);
+            currency = CurrencyPart(s);
             currencyDetail = $"min(100, 100 x {F4(s)} / 0.25) = {F2(currency)}; {input.ExposureCurrency} against {input.ReportingCurrency}, {input.VolatilityDetail}";
         }
         else
@@ -154,6 +154,9 @@ public static class GeopoliticalScore
 
         return new ScoreResult(Round2(Math.Min(100, total)), factors, findings);
     }
+
+    /// <summary>DOMAIN.md's currency part: min(100, 100 x s / 0.25) for the annualised volatility s.</summary>
+    public static double CurrencyPart(double volatility) => Math.Min(100, 100 * volatility / FullVolatility);
 
     /// <summary>Hours between two UTC offsets the shorter way round the clock (0 to 12).</summary>
     public static double HoursApart(double a, double b)
