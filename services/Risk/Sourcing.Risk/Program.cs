@@ -1,5 +1,6 @@
 using MassTransit;
 using Microsoft.Extensions.Options;
+using Sourcing.Risk.Advice;
 using Sourcing.Risk.Alerts;
 using Sourcing.Risk.Countries;
 using Sourcing.Risk.Data;
@@ -49,6 +50,7 @@ if (risk.RunsApi)
     app.MapAlertsApi();
     app.MapCountriesApi();
     app.MapRecomputeApi();
+    app.MapAdviceApi();
     app.MapDigestsApi();
     app.MapRiskDashboard();
 }

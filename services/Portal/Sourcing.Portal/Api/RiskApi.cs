@@ -55,6 +55,10 @@ public sealed class RiskApi(HttpClient http) : ApiClient(http)
                 ("page", page.ToString(CultureInfo.InvariantCulture)), ("pageSize", pageSize.ToString(CultureInfo.InvariantCulture))),
             cancellationToken);
 
+    /// <summary>The strategy advisor's ranking for a process to move (the body as docs/risk.md describes it; nothing is written).</summary>
+    public Task<ApiResult<Advice>> AdviseAsync(object question, CancellationToken cancellationToken) =>
+        PostAsync<Advice>("api/risk/advice", question, cancellationToken);
+
     public Task<ApiResult<List<Assignee>>> AssigneesAsync(CancellationToken cancellationToken) =>
         GetAsync<List<Assignee>>("api/risk/alerts/assignees", cancellationToken);
 

@@ -104,6 +104,16 @@ public sealed class TenantRecompute(RiskDb db, ITenantContext tenant, ReferenceD
         return new RecomputeOutcome(scores.Count, changed, raised, resolved, elapsed);
     }
 
+    /// <summary>
+    /// The tenant's inputs as a recompute reads them, for computations that score a portfolio without writing (the
+    /// strategy advisor). Call it inside the tenant's transaction; null when the tenant's settings have not arrived.
+    /// </summary>
+    public Task<TenantInputs?> LoadInputsAsync(Guid tenantId, CancellationToken cancellationToken)
+    {
+        tenant.Set(tenantId);
+        return LoadAsync(tenantId, cancellationToken);
+    }
+
     private async Task<TenantInputs?> LoadAsync(Guid tenantId, CancellationToken cancellationToken)
     {
         var settings = await db.Tenants.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
