@@ -7,6 +7,7 @@ using Sourcing.Risk.Messaging;
 using Sourcing.Risk.Portfolio;
 using Sourcing.Risk.Recompute;
 using Sourcing.Risk.Scores;
+using Sourcing.Risk.WhatIf;
 using Sourcing.ServiceDefaults.Auth;
 using Sourcing.ServiceDefaults.Hosting;
 using Sourcing.ServiceDefaults.Messaging;
@@ -43,6 +44,7 @@ if (risk.RunsApi)
 {
     app.MapScoresApi();
     app.MapPortfolioApi();
+    app.MapWhatIfApi();
     app.MapAlertsApi();
     app.MapCountriesApi();
     app.MapRecomputeApi();
