@@ -30,7 +30,7 @@ public sealed class FailureWhatIfTests(SystemFixture system)
 
         using var riskA = Client(a.Tenant.AccessToken);
         var result = await Eventually.WaitAsync(
-            async () => await GetAsync(riskA, $"api/risk/what-if/failure?providerId={alpha}") is { } r
+            async () => await RiskApi.GetAsync(riskA, $"api/risk/what-if/failure?providerId={alpha}") is { } r
                 && r.GetProperty("stranded").GetProperty("slas").GetInt32() == 1 && r.GetProperty("dependencyChanges").GetArrayLength() == 1
                     ? new Box(r) : null,
             TimeSpan.FromSeconds(60),
@@ -89,10 +89,10 @@ public sealed class FailureWhatIfTests(SystemFixture system)
         using var riskA = Client(a.Tenant.AccessToken);
         using var riskB = Client(b.Tenant.AccessToken);
         await Eventually.WaitAsync(
-            async () => await GetAsync(riskA, "api/risk/what-if/failure?country=PH") is { } r && r.GetProperty("stopping").GetArrayLength() == 1,
+            async () => await RiskApi.GetAsync(riskA, "api/risk/what-if/failure?country=PH") is { } r && r.GetProperty("stopping").GetArrayLength() == 1,
             TimeSpan.FromSeconds(60), "A's engagement in the risk service");
         await Eventually.WaitAsync(
-            async () => await GetAsync(riskB, "api/risk/what-if/failure?country=PH") is { } r && r.GetProperty("stopping").GetArrayLength() == 1,
+            async () => await RiskApi.GetAsync(riskB, "api/risk/what-if/failure?country=PH") is { } r && r.GetProperty("stopping").GetArrayLength() == 1,
             TimeSpan.FromSeconds(60), "B's engagement in the risk service");
 
         // Each tenant's Philippines holds only its own engagement.
@@ -111,7 +111,7 @@ public sealed class FailureWhatIfTests(SystemFixture system)
         // A provider's id asked as a captive centre is not a centre.
         await Problems.AssertProblemAsync(await riskA.GetAsync($"api/risk/what-if/failure?captiveCentreId={alphaProvider}"), HttpStatusCode.NotFound);
         // A's own still answers.
-        Assert.NotNull(await GetAsync(riskA, $"api/risk/what-if/failure?providerId={alphaProvider}"));
+        Assert.NotNull(await RiskApi.GetAsync(riskA, $"api/risk/what-if/failure?providerId={alphaProvider}"));
     }
 
     [Fact]
