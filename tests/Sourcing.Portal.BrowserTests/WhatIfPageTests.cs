@@ -23,10 +23,18 @@ public sealed class WhatIfPageTests(PortalFixture portal)
         var steadyProvider = (await PortalApi.EngagementAsync(portal.Engagements, tenant.AccessToken, steady)).GetProperty("providerId").GetGuid();
 
         // The risk service learns of the engagements and the SLA through events: wait until its what-if holds them.
+        using var risk = SourcingClient.Api(portal.Risk, tenant.AccessToken);
         await Eventually.WaitAsync(
             async () =>
             {
-                var r = await PortalApi.GetAsync(portal.Risk, tenant.AccessToken, $"api/risk/what-if/failure?providerId={failingProvider}");
+                // 404 until the risk service has heard of the provider.
+                using var response = await risk.GetAsync(new Uri($"api/risk/what-if/failure?providerId={failingProvider}", UriKind.Relative));
+                if (!response.IsSuccessStatusCode)
+                {
+                    return false;
+                }
+
+                var r = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
                 return r.GetProperty("stranded").GetProperty("slas").GetInt32() == 1 && r.GetProperty("dependencyChanges").GetArrayLength() == 1;
             },
             TimeSpan.FromSeconds(90),
