@@ -135,8 +135,13 @@ public sealed class FailureWhatIfTests
         LocationGrade = "offshore",
         Contract = new ContractTerms
         {
-            Start = Today.AddYears(-1), End = Today.AddYears(1), NoticePeriodDays = 30, AutoRenewal = true, PricingModel = "fixed-fee",
-            AnnualValue = value, Currency = value is null ? null : "USD",
+            Start = Today.AddYears(-1),
+            End = Today.AddYears(1),
+            NoticePeriodDays = 30,
+            AutoRenewal = true,
+            PricingModel = "fixed-fee",
+            AnnualValue = value,
+            Currency = value is null ? null : "USD",
         },
     };
 
@@ -144,6 +149,12 @@ public sealed class FailureWhatIfTests
 
     private static Sla S(Engagement e, string status = SlaStatuses.Active) => new()
     {
-        TenantId = Tenant, Id = Guid.NewGuid(), EngagementId = e.Id, Metric = "m", Period = "monthly", Weight = 1, Status = status,
+        TenantId = Tenant,
+        Id = Guid.NewGuid(),
+        EngagementId = e.Id,
+        Metric = "m",
+        Period = "monthly",
+        Weight = 1,
+        Status = status,
     };
 }
