@@ -70,7 +70,13 @@ internal static class RiskDemo
                 continue;
             }
 
-            var whatIf = await api.GetFromJsonAsync<JsonElement>($"api/risk/what-if/failure?providerId={key["provider:".Length..]}");
+            using var response = await api.GetAsync($"api/risk/what-if/failure?providerId={key["provider:".Length..]}");
+            if (!response.IsSuccessStatusCode)
+            {
+                continue; // the risk service has not heard of the provider yet
+            }
+
+            var whatIf = await response.Content.ReadFromJsonAsync<JsonElement>();
             var critical = whatIf.GetProperty("processesWithoutAlternative").EnumerateArray().Where(x => x.GetProperty("critical").GetBoolean()).ToList();
             var spend = critical.Sum(x => x.GetProperty("spend").GetDecimal());
             if (critical.Count > 0 && spend > worst.Spend)
