@@ -55,6 +55,40 @@ internal static class RiskDemo
 
         var alerts = await api.GetFromJsonAsync<JsonElement>("api/risk/alerts?status=open&pageSize=1");
         Console.WriteLine($"  open alerts: {alerts.GetProperty("totalCount").GetInt32()}");
+        await WhatIfAsync(api, p);
+    }
+
+    /// <summary>The failure what-if of the provider whose failure strands the most spend in critical processes with no other source.</summary>
+    private static async Task WhatIfAsync(HttpClient api, JsonElement portfolio)
+    {
+        var worst = (Spend: 0m, Text: "");
+        foreach (var source in portfolio.GetProperty("bySource").EnumerateArray())
+        {
+            var key = source.GetProperty("key").GetString() ?? "";
+            if (!key.StartsWith("provider:", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            using var response = await api.GetAsync($"api/risk/what-if/failure?providerId={key["provider:".Length..]}");
+            if (!response.IsSuccessStatusCode)
+            {
+                continue; // the risk service has not heard of the provider yet
+            }
+
+            var whatIf = await response.Content.ReadFromJsonAsync<JsonElement>();
+            var critical = whatIf.GetProperty("processesWithoutAlternative").EnumerateArray().Where(x => x.GetProperty("critical").GetBoolean()).ToList();
+            var spend = critical.Sum(x => x.GetProperty("spend").GetDecimal());
+            if (critical.Count > 0 && spend > worst.Spend)
+            {
+                var stranded = whatIf.GetProperty("stranded");
+                worst = (spend, $"  what if {whatIf.GetProperty("name").GetString()} fails: {stranded.GetProperty("engagements").GetInt32()} engagement(s) stop, "
+                    + $"{stranded.GetProperty("spend").GetDecimal():#,0} {whatIf.GetProperty("reportingCurrency").GetString()} a year, {stranded.GetProperty("headcount").GetInt32()} people, "
+                    + $"{stranded.GetProperty("slas").GetInt32()} SLA(s); critical with no other source: {string.Join(", ", critical.Select(x => x.GetProperty("process").GetString()))} (portal: What if)");
+            }
+        }
+
+        Console.WriteLine(worst.Text.Length > 0 ? worst.Text : "  what if: no provider's failure strands a critical process");
     }
 
     /// <summary>

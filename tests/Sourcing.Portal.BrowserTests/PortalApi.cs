@@ -10,7 +10,8 @@ public static class PortalApi
     /// <summary>A provider in the Philippines and an offshore BPO engagement with it; returns the engagement's id.</summary>
     public static async Task<Guid> CreateEngagementAsync(
         Uri engagements, string accessToken, string name, string criticality = "important",
-        string contractEnd = "2028-12-31", int noticePeriodDays = 90, string? renewalDecision = null, string providerName = "Manila Contact BPO Inc")
+        string contractEnd = "2028-12-31", int noticePeriodDays = 90, string? renewalDecision = null, string providerName = "Manila Contact BPO Inc",
+        string businessProcess = "customer-service")
     {
         using var api = SourcingClient.Api(engagements, accessToken);
         var providerId = await PostAsync(api, "api/providers", new Dictionary<string, object?>
@@ -27,7 +28,7 @@ public static class PortalApi
             ["name"] = name,
             ["providerId"] = providerId,
             ["scope"] = "whole-process",
-            ["businessProcess"] = "customer-service",
+            ["businessProcess"] = businessProcess,
             ["deliveryCountry"] = "PH",
             ["deliverySite"] = "Manila, Ortigas Center",
             ["placeOfWork"] = "provider-premises",

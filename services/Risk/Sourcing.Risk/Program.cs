@@ -10,6 +10,7 @@ using Sourcing.Risk.Messaging;
 using Sourcing.Risk.Portfolio;
 using Sourcing.Risk.Recompute;
 using Sourcing.Risk.Scores;
+using Sourcing.Risk.WhatIf;
 using Sourcing.ServiceDefaults.Auth;
 using Sourcing.ServiceDefaults.Hosting;
 using Sourcing.ServiceDefaults.Messaging;
@@ -47,6 +48,7 @@ if (risk.RunsApi)
     app.MapScoresApi();
     app.MapPortfolioApi();
     app.MapDecisionsApi();
+    app.MapWhatIfApi();
     app.MapAlertsApi();
     app.MapCountriesApi();
     app.MapRecomputeApi();

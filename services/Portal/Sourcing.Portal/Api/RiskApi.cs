@@ -29,6 +29,12 @@ public sealed class RiskApi(HttpClient http) : ApiClient(http)
     public Task<ApiResult<List<EngagementScores>>> CaptiveCentreScoresAsync(Guid captiveCentreId, CancellationToken cancellationToken) =>
         GetAsync<List<EngagementScores>>($"api/risk/captive-centres/{captiveCentreId}/scores", cancellationToken);
 
+    /// <summary>What would stop if the provider, the captive centre or partnership, or every source in the country failed (give one).</summary>
+    public Task<ApiResult<FailureWhatIf>> FailureWhatIfAsync(Guid? providerId, Guid? captiveCentreId, string? country, CancellationToken cancellationToken) =>
+        GetAsync<FailureWhatIf>(
+            Query("api/risk/what-if/failure", ("providerId", providerId?.ToString()), ("captiveCentreId", captiveCentreId?.ToString()), ("country", country)),
+            cancellationToken);
+
     /// <summary>Every country of the reference data, by name, each with the company's override if it has one.</summary>
     public Task<ApiResult<PageOf<Country>>> CountriesAsync(CancellationToken cancellationToken) =>
         GetAsync<PageOf<Country>>("api/risk/countries?pageSize=500", cancellationToken);

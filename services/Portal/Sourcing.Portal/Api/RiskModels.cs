@@ -104,3 +104,37 @@ public sealed record DigestSubscriptionChange(
 
 /// <summary>The next digest as it would be sent now.</summary>
 public sealed record DigestPreview(DateTimeOffset PeriodStart, DateTimeOffset PeriodEnd, bool Empty, string Subject, string Html, string Text);
+
+/// <summary>What a provider's, centre's or country's failure would do (the risk API's what-if).</summary>
+public sealed record FailureWhatIf(
+    string Failure,
+    string Subject,
+    string Name,
+    string ReportingCurrency,
+    DateOnly EvaluationDate,
+    StrandedTotals Stranded,
+    IReadOnlyList<StoppingEngagement> Stopping,
+    IReadOnlyList<ProcessWithoutAlternative> ProcessesWithoutAlternative,
+    IReadOnlyList<DependencyChange> DependencyChanges);
+
+public sealed record StrandedTotals(int Engagements, decimal Spend, int EngagementsWithoutCost, int Headcount, int CriticalEngagements, int Slas);
+
+public sealed record StoppingEngagement(
+    Guid EngagementId,
+    string Name,
+    string SourceKind,
+    Guid? ProviderId,
+    Guid? CaptiveCentreId,
+    string SourceName,
+    string BusinessProcess,
+    string DeliveryCountry,
+    string Criticality,
+    decimal? AnnualCost,
+    string CostDetail,
+    int? Headcount,
+    int Slas);
+
+public sealed record ProcessWithoutAlternative(string Process, bool Critical, int Engagements, decimal Spend);
+
+public sealed record DependencyChange(
+    Guid EngagementId, string Name, string SourceName, string BusinessProcess, decimal? Before, decimal? After, decimal? Change);

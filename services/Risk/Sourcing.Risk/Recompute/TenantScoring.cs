@@ -19,22 +19,9 @@ public static class TenantScoring
     public static IReadOnlyList<ComputedScores> Compute(TenantInputs inputs)
     {
         var settings = inputs.Settings;
-        var active = inputs.Engagements.Where(e => e.Status == EngagementValues.Active).ToList();
-        var costs = Costs(inputs, active);
-        var dependency = DependencyScore.Compute(
-            [.. active.Select(e => new DependencyEngagement(
-                e.Id,
-                SourceKey(e),
-                SourceName(inputs, e),
-                e.SourceKind,
-                e.BusinessProcess,
-                e.Criticality == EngagementValues.Critical,
-                costs[e.Id].Cost,
-                costs[e.Id].Detail,
-                e.Contract?.End,
-                e.Contract?.NoticePeriodDays))],
-            inputs.EvaluationDate,
-            settings.DependencyScore);
+        var rows = DependencyRows(inputs, Active(inputs.Engagements));
+        var dependency = DependencyScore.Compute(rows, inputs.EvaluationDate, settings.DependencyScore);
+        var costs = rows.ToDictionary(r => r.EngagementId, r => r.Cost);
 
         var policy = PolicyFindings.Evaluate(inputs).ToLookup(f => f.EngagementId);
         var slasByEngagement = inputs.Slas.Where(s => s.Status != SlaStatuses.Retired).ToLookup(s => s.EngagementId);
@@ -59,10 +46,35 @@ public static class TenantScoring
             var band = composite is { } c
                 ? CompositeScore.Band(c, (double)settings.BandThresholds.Medium, (double)settings.BandThresholds.High, (double)settings.BandThresholds.Critical)
                 : null;
-            results.Add(new ComputedScores(e.Id, quality, dep, geopolitical, composite, band, costs.GetValueOrDefault(e.Id).Cost, [.. policy[e.Id]]));
+            results.Add(new ComputedScores(e.Id, quality, dep, geopolitical, composite, band, costs.GetValueOrDefault(e.Id), [.. policy[e.Id]]));
         }
 
         return results;
+    }
+
+    /// <summary>The engagements the dependency score counts: the active ones.</summary>
+    public static List<Engagement> Active(IEnumerable<Engagement> engagements) =>
+        [.. engagements.Where(e => e.Status == EngagementValues.Active)];
+
+    /// <summary>
+    /// The dependency score's input rows for a portfolio of active engagements, each costed by
+    /// <see cref="Costs"/>. The recompute passes every active engagement; the failure what-if passes
+    /// the portfolio without the failed source, so both score with the same rules.
+    /// </summary>
+    public static IReadOnlyList<DependencyEngagement> DependencyRows(TenantInputs inputs, IReadOnlyList<Engagement> active)
+    {
+        var costs = Costs(inputs, active);
+        return [.. active.Select(e => new DependencyEngagement(
+            e.Id,
+            SourceKey(e),
+            SourceName(inputs, e),
+            e.SourceKind,
+            e.BusinessProcess,
+            e.Criticality == EngagementValues.Critical,
+            costs[e.Id].Cost,
+            costs[e.Id].Detail,
+            e.Contract?.End,
+            e.Contract?.NoticePeriodDays))];
     }
 
     public static string SourceKey(Engagement e) => $"{e.SourceKind}:{e.ProviderId ?? e.CaptiveCentreId}";
