@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# infra/bench.sh: runs one benchmark of tests/Sourcing.Benchmarks against throw-away servers.
-# Usage: bash infra/bench.sh NAME [benchmark args]    (no NAME: lists the benchmarks)
+# infra/bench.sh: runs benchmarks of tests/Sourcing.Benchmarks against throw-away servers.
+# Usage: bash infra/bench.sh NAME [benchmark args]    one benchmark
+#        bash infra/bench.sh all                      every benchmark in turn, each on fresh servers,
+#                                                     with their default arguments (about an hour)
+#        bash infra/bench.sh                          lists the benchmarks (no servers started)
 # Builds Release, starts PostgreSQL/RabbitMQ/maildev as environment test9 (ports 54339, 56739,
 # 10269/10819; services from 6100), runs the benchmark, always stops the servers.
 # SOURCING_BENCH_ENV=test1..test9 picks another environment (to run beside a test suite);
@@ -16,6 +19,28 @@ bash infra/install.sh
 if [[ "${SOURCING_BENCH_NO_BUILD:-}" != 1 ]]; then
   log "building Sourcing.sln (Release)"
   dotnet build Sourcing.sln -c Release -nologo -v quiet
+fi
+
+BENCH_DLL=tests/Sourcing.Benchmarks/bin/Release/net10.0/Sourcing.Benchmarks.dll
+if [[ $# -eq 0 ]]; then
+  dotnet "$BENCH_DLL"
+  exit 0
+fi
+if [[ "$1" == all ]]; then
+  # Each benchmark in its own run of this script: fresh servers, its own figures, and one failing
+  # does not stop the others. The names come from the harness's own list.
+  mapfile -t names < <(dotnet "$BENCH_DLL" | awk 'NR > 1 { print $1 }')
+  failed=()
+  for name in "${names[@]}"; do
+    log "bench all: $name (${#failed[@]} failed so far)"
+    SOURCING_BENCH_NO_BUILD=1 bash "$0" "$name" || failed+=("$name")
+  done
+  if ((${#failed[@]} > 0)); then
+    log "bench all: done; failed: ${failed[*]}"
+    exit 1
+  fi
+  log "bench all: every benchmark ran (${names[*]}); record the figures in docs/benchmarks.md"
+  exit 0
 fi
 
 BENCH_ENV="${SOURCING_BENCH_ENV:-test9}"
@@ -37,5 +62,5 @@ export SOURCING_REPO_ROOT="$REPO_ROOT" SOURCING_TEST_ENV="$BENCH_ENV" SOURCING_T
 export SOURCING_TEST_PG_PORT=$PG_PORT SOURCING_TEST_RABBIT_PORT=$AMQP_PORT SOURCING_TEST_SMTP_PORT=$SMTP_PORT
 export SOURCING_TEST_MAILDEV_URL=http://127.0.0.1:$MAILDEV_WEB_PORT
 export SOURCING_TEST_SERVICE_PORT_BASE=$SERVICE_PORT_BASE
-log "running benchmark ${1:-(list)}"
-dotnet tests/Sourcing.Benchmarks/bin/Release/net10.0/Sourcing.Benchmarks.dll "$@"
+log "running benchmark $1"
+dotnet "$BENCH_DLL" "$@"
