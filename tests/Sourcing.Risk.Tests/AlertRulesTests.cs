@@ -12,20 +12,7 @@ public sealed class AlertRulesTests
     private static readonly DateOnly Today = new(2026, 6, 30);
     private static readonly Guid Tenant = Guid.NewGuid();
 
-    private static TenantSettings Settings => new()
-    {
-        Name = "T",
-        HqCountry = "US",
-        ReportingCurrency = "USD",
-        TimeZone = "America/New_York",
-        WorkingLanguages = ["en"],
-        RiskWeights = new RiskWeights(0.4m, 0.3m, 0.3m),
-        BandThresholds = new BandThresholds(25, 50, 75),
-        PolicyChecks = new PolicyChecks(true, true, true, true, true, true),
-        NotToOffshoreProcesses = ["legal"],
-        CountryConcentrationThresholdPercent = 50,
-        Version = 1,
-    };
+    private static TenantSettings Settings => TestTenants.UsSettings;
 
     private static Engagement E(string country, string process = "customer-service", string criticality = "standard", Guid? provider = null, decimal value = 100) => new()
     {
@@ -48,7 +35,7 @@ public sealed class AlertRulesTests
     private static TenantInputs Inputs(params Engagement[] engagements) => new(
         Tenant, Settings, Today, engagements, new Dictionary<Guid, Provider>(), new Dictionary<Guid, CaptiveCentre>(), [],
         new Dictionary<Guid, SlaFigures>(), new Dictionary<string, CountryOverrideValues>(),
-        new ReferenceData.Snapshot(new Dictionary<string, ReferenceCountry>(), [], 56.31, new CurrencyRates([], new Dictionary<string, double?[]>())),
+        TestTenants.EmptyReference,
         (_, _) => null);
 
     private static IReadOnlyList<AlertCause> Evaluate(TenantInputs inputs, Dictionary<Guid, string?>? previous = null, Dictionary<(string, string), string?>? open = null) =>

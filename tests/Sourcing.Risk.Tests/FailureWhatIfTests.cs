@@ -40,20 +40,7 @@ public sealed class FailureWhatIfTests
 
     private TenantInputs Inputs() => new(
         Tenant,
-        new TenantSettings
-        {
-            Name = "T",
-            HqCountry = "US",
-            ReportingCurrency = "USD",
-            TimeZone = "America/New_York",
-            WorkingLanguages = ["en"],
-            RiskWeights = new RiskWeights(0.4m, 0.3m, 0.3m),
-            BandThresholds = new BandThresholds(25, 50, 75),
-            PolicyChecks = new PolicyChecks(true, true, true, true, true, true),
-            NotToOffshoreProcesses = ["legal"],
-            CountryConcentrationThresholdPercent = 50,
-            Version = 1,
-        },
+        TestTenants.UsSettings,
         Today,
         [_e1, _e2, _e5, _e3, _e4],
         new Dictionary<Guid, Provider> { [Acme] = P(Acme, "Acme"), [Beta] = P(Beta, "Beta"), [Cee] = P(Cee, "Cee") },
@@ -61,7 +48,7 @@ public sealed class FailureWhatIfTests
         [S(_e1), S(_e1), S(_e1, SlaStatuses.Retired), S(_e2), S(_e3)],
         new Dictionary<Guid, SlaFigures>(),
         new Dictionary<string, CountryOverrideValues>(),
-        new ReferenceData.Snapshot(new Dictionary<string, ReferenceCountry>(), [], 56.31, new CurrencyRates([], new Dictionary<string, double?[]>())),
+        TestTenants.EmptyReference,
         (_, _) => null);
 
     [Fact]

@@ -14,20 +14,7 @@ public sealed class StrategyAdvisorTests
     private static readonly DateOnly Today = new(2026, 6, 30);
     private static readonly Guid Tenant = Guid.NewGuid();
 
-    private static TenantSettings Settings => new()
-    {
-        Name = "T",
-        HqCountry = "US",
-        ReportingCurrency = "USD",
-        TimeZone = "America/New_York",
-        WorkingLanguages = ["en"],
-        RiskWeights = new RiskWeights(0.4m, 0.3m, 0.3m),
-        BandThresholds = new BandThresholds(25, 50, 75),
-        PolicyChecks = new PolicyChecks(true, true, true, true, true, true),
-        NotToOffshoreProcesses = ["legal"],
-        CountryConcentrationThresholdPercent = 50,
-        Version = 1,
-    };
+    private static TenantSettings Settings => TestTenants.UsSettings;
 
     private static ReferenceCountry Country(string iso2, string name, decimal stability) => new() { Iso2 = iso2, Iso3 = iso2 + "X", Name = name, PoliticalStability = stability };
 
