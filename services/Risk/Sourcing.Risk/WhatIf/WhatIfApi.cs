@@ -1,9 +1,13 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Sourcing.Contracts;
+using Sourcing.Risk.Countries;
 using Sourcing.Risk.Data;
+using Sourcing.Risk.ReadModel;
 using Sourcing.Risk.Recompute;
+using Sourcing.Risk.Scoring;
 using Sourcing.ServiceDefaults.Auth;
 using Sourcing.ServiceDefaults.Persistence;
-using Sourcing.ServiceDefaults.Tenancy;
 using Sourcing.ServiceDefaults.Validation;
 
 namespace Sourcing.Risk.WhatIf;
@@ -26,7 +30,7 @@ public static class WhatIfApi
     }
 
     private static async Task<Results<Ok<FailureWhatIfResponse>, ValidationProblem, NotFound>> Failure(
-        Guid? providerId, Guid? captiveCentreId, string? country, TenantRecompute recompute, ITenantContext tenant, CancellationToken cancellationToken)
+        Guid? providerId, Guid? captiveCentreId, string? country, RiskDb db, ReferenceData referenceData, TimeProvider clock, CancellationToken cancellationToken)
     {
         var code = string.IsNullOrWhiteSpace(country) ? null : country.Trim().ToUpperInvariant();
         var errors = new ValidationErrors();
@@ -52,7 +56,7 @@ public static class WhatIfApi
             return errors.ToProblem();
         }
 
-        var inputs = await recompute.LoadInputsAsync(tenant.RequiredTenantId, cancellationToken);
+        var inputs = await LoadAsync(db, referenceData, clock, cancellationToken);
         if (inputs is null)
         {
             return TypedResults.NotFound();
@@ -74,5 +78,38 @@ public static class WhatIfApi
 
         var name = inputs.Reference.CountriesByIso2.GetValueOrDefault(code!)?.Name ?? code!;
         return TypedResults.Ok(FailureWhatIf.Compute(inputs, CountryFailure, code!, name, e => e.DeliveryCountry == code));
+    }
+
+    /// <summary>
+    /// The inputs the dependency score and the what-if read (the query filter and row-level security
+    /// keep them to the caller's tenant): settings, engagements, sources, SLAs and the reference rates,
+    /// at today's date as the recompute takes it. SLA window figures, overrides and volatility feed
+    /// only the quality and geopolitical scores, so they are left empty.
+    /// </summary>
+    private static async Task<TenantInputs?> LoadAsync(RiskDb db, ReferenceData referenceData, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var tenant = await db.Tenants.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+        if (tenant is null)
+        {
+            return null;
+        }
+
+        var engagements = await db.Engagements.AsNoTracking().Where(e => e.Status != EngagementValues.Terminated).ToListAsync(cancellationToken);
+        var providers = await db.Providers.AsNoTracking().ToDictionaryAsync(p => p.Id, cancellationToken);
+        var centres = await db.CaptiveCentres.AsNoTracking().ToDictionaryAsync(c => c.Id, cancellationToken);
+        var slas = await db.Slas.AsNoTracking().Where(s => s.Status != SlaStatuses.Retired).ToListAsync(cancellationToken);
+        var reference = await referenceData.GetAsync(cancellationToken);
+        return new TenantInputs(
+            tenant.TenantId,
+            tenant.Settings,
+            DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
+            engagements,
+            providers,
+            centres,
+            slas,
+            new Dictionary<Guid, SlaFigures>(),
+            new Dictionary<string, CountryOverrideValues>(),
+            reference,
+            (_, _) => null);
     }
 }
