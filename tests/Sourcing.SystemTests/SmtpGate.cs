@@ -49,6 +49,20 @@ public sealed class SmtpGate : IAsyncDisposable
         }
     }
 
+    /// <summary>Drops the open connections (what they held is lost, as with a connection the server never read to the end); new ones are accepted.</summary>
+    public void DropConnections()
+    {
+        lock (_gate)
+        {
+            foreach (var connection in _connections)
+            {
+                connection.Dispose();
+            }
+
+            _connections.Clear();
+        }
+    }
+
     public void Release()
     {
         lock (_gate)
