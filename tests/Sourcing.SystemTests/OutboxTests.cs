@@ -3,57 +3,10 @@ using Sourcing.Testing;
 
 namespace Sourcing.SystemTests;
 
-/// <summary>The transactional outbox and the consumers' inbox, against a broker that goes away.</summary>
+/// <summary>The consumers' inbox against a message delivered twice (a broker outage during sign-up: FaultTests).</summary>
 [Collection(SystemCollection.Name)]
 public sealed class OutboxTests(SystemFixture system)
 {
-    [Fact]
-    public async Task With_RabbitMQ_down_sign_up_succeeds_and_the_tenant_is_created_once_when_it_returns()
-    {
-        var email = SystemFixture.UniqueEmail("outage");
-        await SystemFixture.RabbitAsync("stop");
-        SignUpResponse created;
-        try
-        {
-            using var response = await system.Client.PostSignUpAsync(new
-            {
-                companyName = "Outage Survivors Ltd",
-                hqCountry = "IE",
-                reportingCurrency = "EUR",
-                timeZone = "Europe/Dublin",
-                adminName = "Orla Outage",
-                adminEmail = email,
-                adminPassword = SystemFixture.StrongPassword,
-            });
-            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-            created = (await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<SignUpResponse>(response.Content, SourcingClient.Json))!;
-
-            // While the broker is down the event waits in the identity service's outbox.
-            await Task.Delay(TimeSpan.FromSeconds(2));
-            Assert.Equal(0L, await TenantRows(created.TenantId));
-        }
-        finally
-        {
-            await SystemFixture.RabbitAsync("start");
-        }
-
-        await Eventually.WaitAsync(async () => await TenantRows(created.TenantId) == 1, TimeSpan.FromSeconds(60), "the tenant after the broker returned");
-
-        // Consumed exactly once: one tenant, one admin member, one TenantRegistered.
-        await Task.Delay(TimeSpan.FromSeconds(2));
-        Assert.Equal(1L, await TenantRows(created.TenantId));
-        Assert.Equal(1L, await Count("SELECT count(*) FROM members WHERE tenant_id = @t", created.TenantId));
-        Assert.Equal(1L, await Count(
-            "SELECT count(*) FROM outbox_messages WHERE tenant_id = @t AND message_type = 'Sourcing.Contracts.TenantRegistered'", created.TenantId));
-        Assert.Equal(1L, await Count("SELECT count(*) FROM inbox_messages WHERE tenant_id = @t", created.TenantId));
-
-        // And the company can work.
-        var tokens = await system.Client.Oidc.LoginAsync(email, SystemFixture.StrongPassword);
-        using var api = system.Api(tokens.AccessToken);
-        using var tenant = await api.GetAsync("api/tenant");
-        Assert.Equal(HttpStatusCode.OK, tenant.StatusCode);
-    }
-
     [Fact]
     public async Task A_message_delivered_twice_changes_nothing_the_second_time()
     {

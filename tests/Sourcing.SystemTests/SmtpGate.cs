@@ -29,6 +29,55 @@ public sealed class SmtpGate : IAsyncDisposable
     /// <summary>The port services are given as their SMTP port.</summary>
     public int Port { get; }
 
+    /// <summary>A pause before each chunk the service sends is forwarded: a slow SMTP server, so a test can act in the middle of a run of e-mails.</summary>
+    public TimeSpan Delay { get; set; }
+
+    private TaskCompletionSource _flowing = Flowing();
+
+    /// <summary>
+    /// Stops forwarding what the service sends (connections stay open): the service waits for the server's answer to
+    /// whatever it sent next, as with a server that stalls. <see cref="Release"/> lets it flow again.
+    /// </summary>
+    public void Hold()
+    {
+        lock (_gate)
+        {
+            if (_flowing.Task.IsCompleted)
+            {
+                _flowing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+        }
+    }
+
+    /// <summary>Drops the open connections (what they held is lost, as with a connection the server never read to the end); new ones are accepted.</summary>
+    public void DropConnections()
+    {
+        lock (_gate)
+        {
+            foreach (var connection in _connections)
+            {
+                connection.Dispose();
+            }
+
+            _connections.Clear();
+        }
+    }
+
+    public void Release()
+    {
+        lock (_gate)
+        {
+            _flowing.TrySetResult();
+        }
+    }
+
+    private static TaskCompletionSource Flowing()
+    {
+        var flowing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        flowing.SetResult();
+        return flowing;
+    }
+
     public bool IsOpen
     {
         get
@@ -109,7 +158,7 @@ public sealed class SmtpGate : IAsyncDisposable
         {
             await upstream.ConnectAsync(_target, stop);
             var (a, b) = (client.GetStream(), upstream.GetStream());
-            await Task.WhenAny(a.CopyToAsync(b, stop), b.CopyToAsync(a, stop));
+            await Task.WhenAny(CopySlowlyAsync(a, b, stop), b.CopyToAsync(a, stop));
         }
         catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException or IOException or SocketException)
         {
@@ -124,6 +173,28 @@ public sealed class SmtpGate : IAsyncDisposable
             }
 
             client.Dispose();
+        }
+    }
+
+    private async Task CopySlowlyAsync(Stream from, Stream to, CancellationToken stop)
+    {
+        var buffer = new byte[16384];
+        int read;
+        while ((read = await from.ReadAsync(buffer, stop)) > 0)
+        {
+            Task flowing;
+            lock (_gate)
+            {
+                flowing = _flowing.Task;
+            }
+
+            await flowing.WaitAsync(stop);
+            if (Delay > TimeSpan.Zero)
+            {
+                await Task.Delay(Delay, stop);
+            }
+
+            await to.WriteAsync(buffer.AsMemory(0, read), stop);
         }
     }
 

@@ -79,6 +79,8 @@ public sealed class SystemFixture : IAsyncLifetime
             if (spec.Name == "Risk")
             {
                 environment["Smtp__Port"] = RiskSmtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                // A job whose worker was killed runs again 15 s after (production: 2 minutes), so the fault tests need not wait long.
+                environment["Risk__JobInvisibilityTimeout"] = "00:00:15";
             }
 
             _environments[spec.Name] = environment;
@@ -95,8 +97,22 @@ public sealed class SystemFixture : IAsyncLifetime
     /// <summary>Kills a service's process and starts it again with the same settings (same port, same keys).</summary>
     public async Task RestartAsync(string name)
     {
+        await KillAsync(name);
+        await StartAgainAsync(name);
+    }
+
+    /// <summary>Kills a service's process (SIGKILL, as kill -9: no shutdown code runs); <see cref="StartAgainAsync"/> brings it back.</summary>
+    public async Task KillAsync(string name)
+    {
+        var service = Service(name);
+        _services.Remove(name);
+        await service.DisposeAsync();
+    }
+
+    /// <summary>Starts a killed service again with the same settings (same port, same keys) and waits until it is ready.</summary>
+    public async Task StartAgainAsync(string name)
+    {
         var spec = Specs.Single(s => s.Name == name);
-        await Service(name).DisposeAsync();
         _services[name] = await ServiceProcess.StartAsync(
             spec.Name, spec.Project, Port(spec.Name), _environments[name],
             TestEnvironment.RepoRoot, TestEnvironment.Configuration, Path.Combine(TestEnvironment.DataDirectory, "logs"));
@@ -210,9 +226,12 @@ public sealed class SystemFixture : IAsyncLifetime
     }
 
     /// <summary>Stops the test broker (keeping its data) or starts it again, through the infra script.</summary>
-    public static async Task RabbitAsync(string verb)
+    public static Task RabbitAsync(string verb) => ServerAsync(verb, "rabbitmq");
+
+    /// <summary>Stops or starts one of the test servers (rabbitmq, postgres, maildev), keeping its data, through the infra script.</summary>
+    public static async Task ServerAsync(string verb, string server)
     {
-        var start = new ProcessStartInfo("bash", [Path.Combine(TestEnvironment.RepoRoot, "infra", "servers.sh"), $"{verb}-rabbitmq", TestEnvironment.Name])
+        var start = new ProcessStartInfo("bash", [Path.Combine(TestEnvironment.RepoRoot, "infra", "servers.sh"), $"{verb}-{server}", TestEnvironment.Name])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -224,7 +243,7 @@ public sealed class SystemFixture : IAsyncLifetime
         await process.WaitForExitAsync();
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"servers.sh {verb}-rabbitmq {TestEnvironment.Name} failed: {await output}{await error}");
+            throw new InvalidOperationException($"servers.sh {verb}-{server} {TestEnvironment.Name} failed: {await output}{await error}");
         }
     }
 }

@@ -23,6 +23,7 @@ builder.Services.AddOptions<RiskOptions>()
     .Validate(o => o.Role is "api" or "worker" or "all", "Risk:Role must be api, worker or all.")
     .Validate(o => o.WorkerCount is > 0 and <= 64, "Risk:WorkerCount must be between 1 and 64.")
     .Validate(o => o.ChangeWorkerCount is >= 0 and <= 16, "Risk:ChangeWorkerCount must be between 0 and 16.")
+    .Validate(o => o.JobInvisibilityTimeout >= TimeSpan.FromSeconds(10), "Risk:JobInvisibilityTimeout must be at least 10 seconds.")
     .ValidateOnStart();
 
 builder.AddServiceDefaults("risk");

@@ -9,10 +9,11 @@ using MimeKit;
 namespace Sourcing.ServiceDefaults.Email;
 
 /// <summary>
-/// Sends the outbox's due e-mails through SMTP. Each round claims a batch with
-/// <c>FOR UPDATE SKIP LOCKED</c> inside a transaction, so several instances never send the same row;
-/// a failure is recorded on the row with a growing delay, so an SMTP outage delays mail and loses none.
-/// Delivery is at least once: a crash between the SMTP hand-off and the commit sends that row again.
+/// Sends the outbox's due e-mails through SMTP. Each e-mail is claimed with <c>FOR UPDATE SKIP LOCKED</c>,
+/// sent and marked in a transaction of its own, so several instances never send the same row and a crash
+/// resends at most the one e-mail between its SMTP hand-off and its commit (the stable Message-ID lets a
+/// receiving system drop that rare duplicate); a failure is recorded on the row with a growing delay, so
+/// an SMTP outage delays mail and loses none.
 /// </summary>
 public sealed partial class EmailDispatcher<TContext>(
     IServiceScopeFactory scopes,
@@ -75,54 +76,52 @@ public sealed partial class EmailDispatcher<TContext>(
         }
     }
 
-    /// <summary>Sends one batch of due e-mails through <paramref name="client"/>, connecting it if need be.</summary>
+    /// <summary>
+    /// Sends up to a batch of due e-mails through <paramref name="client"/>, connecting it if need be. Each e-mail is
+    /// claimed, handed to SMTP and marked sent in a transaction of its own, so a crash (kill -9, a lost node) can send
+    /// again only the one e-mail whose hand-off had completed and whose commit had not; the rest are marked sent or
+    /// still due. When the server cannot be reached, the batch is marked failed at once (one connection attempt, not one
+    /// per e-mail). Answers how many e-mails it handled.
+    /// </summary>
     private async Task<int> DispatchDueAsync(SmtpClient client, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-
-        var now = clock.GetUtcNow();
-        // The table name is ours (EmailOutboxExtensions.TableName), not input, so splicing it is safe.
-        var sql = $$"""
-            SELECT * FROM {{EmailOutboxExtensions.TableName}}
-            WHERE sent_at IS NULL AND next_attempt_at <= {0}
-            ORDER BY next_attempt_at
-            LIMIT {1}
-            FOR UPDATE SKIP LOCKED
-            """;
-        var due = await db.OutgoingEmails
-            .FromSqlRaw(sql, now, _smtp.BatchSize)
-            .ToListAsync(ct);
-        if (due.Count == 0)
+        var handled = 0;
+        while (handled < _smtp.BatchSize)
         {
-            return 0;
-        }
-
-        try
-        {
-            await ConnectAsync(client, ct);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            LogConnectFailed(logger, _smtp.Host, _smtp.Port, ex);
-            foreach (var email in due)
+            db.ChangeTracker.Clear();
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var now = clock.GetUtcNow();
+            var email = (await ClaimAsync(db, now, 1, except: null, ct)).SingleOrDefault();
+            if (email is null)
             {
-                RecordFailure(email, ex, now);
+                await tx.CommitAsync(ct);
+                return handled;
             }
 
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-            return due.Count;
-        }
-
-        foreach (var email in due)
-        {
+            handled++;
             try
             {
-                // A failure earlier in the batch may have cost the connection.
+                // A failure earlier may have cost the connection.
                 await ConnectAsync(client, ct);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogConnectFailed(logger, _smtp.Host, _smtp.Port, ex);
+                var rest = await ClaimAsync(db, now, _smtp.BatchSize - handled, except: email.Id, ct);
+                foreach (var failed in rest.Prepend(email))
+                {
+                    RecordFailure(failed, ex, now);
+                }
 
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+                return handled + rest.Count;
+            }
+
+            try
+            {
                 await client.SendAsync(ToMime(email), ct);
                 email.Attempts++;
                 email.SentAt = clock.GetUtcNow();
@@ -134,11 +133,26 @@ public sealed partial class EmailDispatcher<TContext>(
                 LogSendFailed(logger, email.Id, email.Attempts + 1, ex);
                 RecordFailure(email, ex, now);
             }
+
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
         }
 
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return due.Count;
+        return handled;
+    }
+
+    /// <summary>Locks up to <paramref name="limit"/> due e-mails that no other sender holds (SKIP LOCKED), oldest due first.</summary>
+    private static Task<List<OutgoingEmail>> ClaimAsync(TContext db, DateTimeOffset now, int limit, Guid? except, CancellationToken ct)
+    {
+        // The table name is ours (EmailOutboxExtensions.TableName), not input, so splicing it is safe.
+        var sql = $$"""
+            SELECT * FROM {{EmailOutboxExtensions.TableName}}
+            WHERE sent_at IS NULL AND next_attempt_at <= {0} AND id <> {2}
+            ORDER BY next_attempt_at
+            LIMIT {1}
+            FOR UPDATE SKIP LOCKED
+            """;
+        return db.OutgoingEmails.FromSqlRaw(sql, now, limit, except ?? Guid.Empty).ToListAsync(ct);
     }
 
     private async Task ConnectAsync(SmtpClient client, CancellationToken ct)

@@ -27,6 +27,19 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         {
             return true;
         }
+        else if (IsDatabaseUnavailable(exception))
+        {
+            // The database is restarting or unreachable: nothing was written (the request's transaction did not
+            // commit), and the same request will work once it is back; readiness reports the outage meanwhile.
+            LogDatabaseUnavailable(logger, context.Request.Method, context.Request.Path, exception.GetBaseException().Message);
+            context.Response.Headers.RetryAfter = DatabaseRetryAfterSeconds;
+            problem = new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "The service's database is unavailable.",
+                Detail = $"Nothing was changed. Try again in {DatabaseRetryAfterSeconds} seconds.",
+            };
+        }
         else
         {
             LogUnhandled(logger, exception, context.Request.Method, context.Request.Path);
@@ -44,6 +57,29 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
             ProblemDetails = problem,
             Exception = exception,
         });
+    }
+
+    private const string DatabaseRetryAfterSeconds = "5";
+
+    /// <summary>
+    /// A failure to reach PostgreSQL, or PostgreSQL going away (connection refused or reset, shutting down, not
+    /// accepting connections yet): Npgsql marks these transient. Found anywhere in the chain, as EF Core wraps them.
+    /// </summary>
+    internal static bool IsDatabaseUnavailable(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            switch (current)
+            {
+                case Npgsql.PostgresException postgres:
+                    // Class 08 (connection exception) and 57P01-57P03 (admin, crash shutdown; cannot connect now).
+                    return postgres.SqlState.StartsWith("08", StringComparison.Ordinal) || postgres.SqlState is "57P01" or "57P02" or "57P03";
+                case Npgsql.NpgsqlException npgsql when npgsql.IsTransient:
+                    return true;
+            }
+        }
+
+        return false;
     }
 
     private static HttpValidationProblemDetails FromBadRequest(BadHttpRequestException bad)
@@ -143,6 +179,9 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         var end = message.IndexOf(". ", StringComparison.Ordinal);
         return end > 0 ? message[..(end + 1)] : message;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Database unavailable on {Method} {Path}: {Reason}; answered 503")]
+    private static partial void LogDatabaseUnavailable(ILogger logger, string method, string path, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception on {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);

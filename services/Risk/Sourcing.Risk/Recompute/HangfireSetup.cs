@@ -32,9 +32,10 @@ public static class HangfireSetup
                     // Polling, not LISTEN/NOTIFY long polling: with long polling a job was seen fetched
                     // and never started (hangfire-postgres/Hangfire.PostgreSql#410 describes the same).
                     QueuePollInterval = TimeSpan.FromMilliseconds(250),
-                    // FetchedAt is refreshed while a job runs, so InvisibilityTimeout only detects dead workers.
+                    // FetchedAt is refreshed while a job runs, so InvisibilityTimeout only detects dead workers:
+                    // a job whose worker died runs again that long after (Risk:JobInvisibilityTimeout).
                     UseSlidingInvisibilityTimeout = true,
-                    InvisibilityTimeout = TimeSpan.FromMinutes(2),
+                    InvisibilityTimeout = options.JobInvisibilityTimeout,
                 }));
         if (options.RunsWorker)
         {

@@ -20,6 +20,13 @@ public sealed class RiskOptions
     /// </summary>
     public int ChangeWorkerCount { get; set; } = 1;
 
+    /// <summary>
+    /// How long a job fetched by a worker that died (kill -9, a lost node) stays invisible before another worker
+    /// takes it again. A live worker keeps its jobs fetched (the timeout slides), so this bounds only the delay
+    /// after a crash, not the length of a job.
+    /// </summary>
+    public TimeSpan JobInvisibilityTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
     public bool RunsApi => Role is "api" or "all";
 
     public bool RunsWorker => Role is "worker" or "all";
