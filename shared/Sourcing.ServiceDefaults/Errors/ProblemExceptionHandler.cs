@@ -3,15 +3,17 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using Sourcing.ServiceDefaults.Validation;
 
 namespace Sourcing.ServiceDefaults.Errors;
 
 /// <summary>
 /// Turns every exception into ProblemDetails: bad requests (malformed JSON, a wrong content type,
-/// an oversized body) keep their 4xx status and name the field; anything else is a 500 that says
-/// nothing of the internals.
+/// an oversized body) keep their 4xx status and name the field; a write that lost a race with another
+/// is 409; anything else is a 500 that says nothing of the internals.
 /// </summary>
 internal sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger)
     : IExceptionHandler
@@ -26,6 +28,16 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         else if (exception is OperationCanceledException && context.RequestAborted.IsCancellationRequested)
         {
             return true;
+        }
+        else if (IsLostRace(exception))
+        {
+            // Its transaction is rolled back (TenantTransactionFilter): the request changed nothing, and may be sent again.
+            problem = new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "Another request changed the same data at the same time.",
+                Detail = "Nothing was saved. Read the current state again and retry.",
+            };
         }
         else
         {
@@ -45,6 +57,15 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
             Exception = exception,
         });
     }
+
+    /// <summary>
+    /// A write that lost to a concurrent one: the row it updates changed under it (a concurrency token)
+    /// or the row it inserts was inserted by the other first (a unique key, as when two requests put the
+    /// same new resource at once). Not the client's fault and not the server's: 409, never 500.
+    /// </summary>
+    internal static bool IsLostRace(Exception exception) =>
+        exception is DbUpdateConcurrencyException
+        || exception is DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } };
 
     private static HttpValidationProblemDetails FromBadRequest(BadHttpRequestException bad)
     {
