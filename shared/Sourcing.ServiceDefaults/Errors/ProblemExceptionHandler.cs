@@ -3,15 +3,17 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using Sourcing.ServiceDefaults.Validation;
 
 namespace Sourcing.ServiceDefaults.Errors;
 
 /// <summary>
 /// Turns every exception into ProblemDetails: bad requests (malformed JSON, a wrong content type,
-/// an oversized body) keep their 4xx status and name the field; anything else is a 500 that says
-/// nothing of the internals.
+/// an oversized body) keep their 4xx status and name the field; a write that lost a race with another
+/// is 409; anything else is a 500 that says nothing of the internals.
 /// </summary>
 internal sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger)
     : IExceptionHandler
@@ -38,6 +40,16 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
                 Status = StatusCodes.Status503ServiceUnavailable,
                 Title = "The service's database is unavailable.",
                 Detail = $"Nothing was changed. Try again in {DatabaseRetryAfterSeconds} seconds.",
+            };
+        }
+        else if (IsLostRace(exception))
+        {
+            // Its transaction is rolled back (TenantTransactionFilter): the request changed nothing, and may be sent again.
+            problem = new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "Another request changed the same data at the same time.",
+                Detail = "Nothing was saved. Read the current state again and retry.",
             };
         }
         else
@@ -71,16 +83,25 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         {
             switch (current)
             {
-                case Npgsql.PostgresException postgres:
+                case PostgresException postgres:
                     // Class 08 (connection exception) and 57P01-57P03 (admin, crash shutdown; cannot connect now).
                     return postgres.SqlState.StartsWith("08", StringComparison.Ordinal) || postgres.SqlState is "57P01" or "57P02" or "57P03";
-                case Npgsql.NpgsqlException npgsql when npgsql.IsTransient:
+                case NpgsqlException npgsql when npgsql.IsTransient:
                     return true;
             }
         }
 
         return false;
     }
+
+    /// <summary>
+    /// A write that lost to a concurrent one: the row it updates changed under it (a concurrency token)
+    /// or the row it inserts was inserted by the other first (a unique key, as when two requests put the
+    /// same new resource at once). Not the client's fault and not the server's: 409, never 500.
+    /// </summary>
+    internal static bool IsLostRace(Exception exception) =>
+        exception is DbUpdateConcurrencyException
+        || exception is DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } };
 
     private static HttpValidationProblemDetails FromBadRequest(BadHttpRequestException bad)
     {

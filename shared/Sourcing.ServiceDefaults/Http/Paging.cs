@@ -24,9 +24,14 @@ public static class Paging
     {
         var number = Math.Max(1, page ?? 1);
         var size = Math.Clamp(pageSize ?? DefaultPageSize, 1, MaxPageSize);
+        if (Offset(number, size) is not { } offset)
+        {
+            return new Page<T>([], number, size, await ordered.CountAsync(cancellationToken));
+        }
+
         var whole = ordered;
         var rows = await ordered.AsNoTracking()
-            .Skip((number - 1) * size).Take(size)
+            .Skip(offset).Take(size)
             .Select(item => new CountedRow<T>(item, whole.Count()))
             .ToListAsync(cancellationToken);
         var total = rows.Count > 0 ? rows[0].Total : number == 1 ? 0 : await ordered.CountAsync(cancellationToken);
@@ -35,12 +40,16 @@ public static class Paging
 
     private sealed record CountedRow<T>(T Item, int Total);
 
+    /// <summary>The rows before the page; null for a page so far past the end that the offset overflows (page 1000000000 of 50).</summary>
+    private static int? Offset(int number, int size) =>
+        (long)(number - 1) * size is var offset and <= int.MaxValue ? (int)offset : null;
+
     /// <summary>One page of a list computed in memory (ordered already), with the same bounds as the query helper.</summary>
     public static Page<T> ToPage<T>(this IReadOnlyList<T> ordered, int? page, int? pageSize)
     {
         var number = Math.Max(1, page ?? 1);
         var size = Math.Clamp(pageSize ?? DefaultPageSize, 1, MaxPageSize);
-        return new Page<T>([.. ordered.Skip((number - 1) * size).Take(size)], number, size, ordered.Count);
+        return new Page<T>(Offset(number, size) is { } offset ? [.. ordered.Skip(offset).Take(size)] : [], number, size, ordered.Count);
     }
 
     /// <summary>Adds "must be at least 1" / "between 1 and 500" for page and pageSize out of bounds.</summary>

@@ -99,6 +99,15 @@ public sealed class RegisterFactsTests(SystemFixture system)
             }
         }
 
+        // Above the documented maximum (10^15): refused, where the column's overflow was a 500 (found by MalformedRequestSweepTests).
+        var rich = Entity("Acme Bank AG", "eba_RP:x53", null);
+        rich["totalAssets"] = 9_223_372_036_854_775_808m;
+        using (var response = await t.Api.PutAsJsonAsync($"api/registers/entities/{BankLei}", rich))
+        {
+            var problem = await ProblemAsync(response, HttpStatusCode.BadRequest);
+            Assert.True(problem.GetProperty("errors").TryGetProperty("totalAssets", out _), problem.ToString());
+        }
+
         Assert.Equal(0, await CountAsync("register_entities", t.TenantId));
         Assert.Equal(0, await CountAsync("register_engagement_facts", t.TenantId));
     }

@@ -128,6 +128,31 @@ public sealed class SettingsMergePatchTests(SystemFixture system)
     }
 
     [Fact]
+    public async Task Text_a_PUT_refuses_is_refused_in_a_merge_patch_too_an_unpaired_surrogate_or_bytes_that_are_not_UTF_8()
+    {
+        var tenant = await system.NewTenantAsync("Patch Text Inc");
+        using var api = system.Api(tenant.AccessToken);
+
+        // Found by MalformedRequestSweepTests: the surrogate was a 500, the bytes were saved as U+FFFD.
+        using (var surrogate = await PatchAsync(api, """{"name":"Half \ud800 a pair"}"""))
+        {
+            await AssertProblemAsync(surrogate, HttpStatusCode.BadRequest);
+        }
+
+        using (var request = new HttpRequestMessage(HttpMethod.Patch, "api/tenant/settings"))
+        {
+            request.Content = new ByteArrayContent([.. "{\"name\":\"Bad "u8.ToArray(), 0xFF, 0xFE, .. " bytes\"}"u8.ToArray()]);
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/merge-patch+json");
+            using var bytes = await api.SendAsync(request);
+            await AssertProblemAsync(bytes, HttpStatusCode.BadRequest);
+        }
+
+        var current = await api.GetFromJsonAsync<JsonElement>("api/tenant");
+        Assert.Equal("Patch Text Inc", current.GetProperty("name").GetString());
+        Assert.Equal(1, current.GetProperty("version").GetInt32());
+    }
+
+    [Fact]
     public async Task An_anonymous_caller_cannot_patch_the_settings()
     {
         var tenant = await system.NewTenantAsync("Patch Anonymous Inc");

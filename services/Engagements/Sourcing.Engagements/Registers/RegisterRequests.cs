@@ -59,6 +59,9 @@ public sealed record RegisterEntityRequest(
     DateOnly? IntegratedOn,
     DateOnly? DeletedOn)
 {
+    /// <summary>The documented maximum (the Range above, which minimal APIs do not enforce); the column holds up to 10^18.</summary>
+    private const decimal MaxTotalAssets = 1_000_000_000_000_000m;
+
     public bool ValidateInto(RegisterEntity entity, ValidationErrors errors, DateOnly today)
     {
         errors.Required("name", Name, Limits.Name);
@@ -67,9 +70,9 @@ public sealed record RegisterEntityRequest(
         var parent = errors.Lei("parentLei", ParentLei);
         errors.Country("country", Country);
         errors.Currency("currency", Currency);
-        if (TotalAssets is < 0)
+        if (TotalAssets is < 0 or > MaxTotalAssets)
         {
-            errors.Add("totalAssets", "must not be negative.");
+            errors.Add("totalAssets", "must be between 0 and 1000000000000000.");
         }
 
         if (DeletedOn is { } deleted && IntegratedOn is { } integrated && deleted < integrated)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -99,10 +100,20 @@ public static class TenantSettingsApi
                 detail: $"Content-Type must be {JsonMergePatch.MediaType} (RFC 7396).");
         }
 
+        // Parsed as nodes, the patch's strings are not checked the way a PUT body's are while it is read:
+        // bytes that are not UTF-8 would be stored as U+FFFD, so they are refused here first.
+        using var body = new MemoryStream();
+        await http.Request.Body.CopyToAsync(body, cancellationToken);
+        if (!Utf8.IsValid(body.GetBuffer().AsSpan(0, (int)body.Length)))
+        {
+            throw new BadHttpRequestException("The merge patch is not UTF-8 text.", StatusCodes.Status400BadRequest);
+        }
+
+        body.Position = 0;
         JsonNode? patch;
         try
         {
-            patch = await JsonNode.ParseAsync(http.Request.Body, cancellationToken: cancellationToken);
+            patch = await JsonNode.ParseAsync(body, cancellationToken: cancellationToken);
         }
         catch (JsonException e)
         {
@@ -138,6 +149,11 @@ public static class TenantSettingsApi
         {
             // Names the field the way a bad PUT body does (ProblemExceptionHandler).
             throw new BadHttpRequestException("The merge patch does not fit the settings.", StatusCodes.Status400BadRequest, e);
+        }
+        catch (InvalidOperationException e)
+        {
+            // A string escape that is half a surrogate pair ("\ud800") parses, but reading it as text throws.
+            throw new BadHttpRequestException("The merge patch holds a string that is not valid text (an unpaired surrogate escape).", StatusCodes.Status400BadRequest, e);
         }
 
         return await SaveAsync(tenant, request!, db, tenantContext, clock, http, cancellationToken);
