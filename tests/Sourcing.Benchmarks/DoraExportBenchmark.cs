@@ -19,7 +19,7 @@ namespace Sourcing.Benchmarks;
 /// grows with the data. Each size is measured on a freshly started engagements service: its working
 /// set sampled every 50 ms during each export (growth = peak minus the level just before), the export
 /// timed to the last byte over HTTP with the admin's token, the package opened and its tables counted.
-/// Args: [contracts=5000] [providers=2000] [functions per contract=4] [timed runs=5].
+/// Args: [contracts=5000] [providers=2000] [functions per contract=4] [timed runs=10].
 /// </summary>
 public sealed class DoraExportBenchmark : IBenchmark
 {
@@ -37,7 +37,7 @@ public sealed class DoraExportBenchmark : IBenchmark
         int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
         var full = new DoraBankSize(Arg(0, 5000), Arg(1, 2000), Arg(2, 4), FunctionPool);
         var half = full with { Contracts = full.Contracts / 2, Providers = full.Providers / 2 };
-        var runs = Arg(3, 5);
+        var runs = Arg(3, 10);
         var owner = context.ConnectionString("sourcing_engagements", "sourcing_owner");
         var logs = ProductRun.LogDirectory(context);
         var services = new Dictionary<string, ServiceProcess>();
