@@ -20,16 +20,25 @@ public static class DoraChecks
         var contracts = register.Rows(DoraTemplates.B0201).Select(r => r[0]).Where(c => c.Length > 0).ToHashSet(StringComparer.Ordinal);
         foreach (var template in DoraTemplates.All)
         {
+            // Column positions once per template, not per row: a register has tens of thousands of rows.
             var keyIndexes = template.Key.Select(template.IndexOf).ToArray();
+            var required = template.Key.Except(template.OptionalKey).Select(c => (Column: c, Index: template.IndexOf(c))).ToArray();
+            var contractColumns = template.ContractColumns.Select(c => (Column: c, Index: template.IndexOf(c))).ToArray();
+            var keyCells = new string[keyIndexes.Length];
             var seen = new Dictionary<string, int>(StringComparer.Ordinal);
             var rows = register.Rows(template);
             for (var i = 0; i < rows.Count; i++)
             {
                 var row = rows[i];
-                var key = string.Join(" | ", keyIndexes.Select(k => row[k]));
-                foreach (var column in template.Key.Except(template.OptionalKey))
+                for (var k = 0; k < keyIndexes.Length; k++)
                 {
-                    if (row[template.IndexOf(column)].Length == 0)
+                    keyCells[k] = row[keyIndexes[k]];
+                }
+
+                var key = string.Join(" | ", keyCells);
+                foreach (var (column, index) in required)
+                {
+                    if (row[index].Length == 0)
                     {
                         violations.Add(new DoraViolation(EmptyKey, template.Code, i + 1, key, column, $"{column} is part of {template.Code}'s primary key and is empty."));
                     }
@@ -42,9 +51,9 @@ public static class DoraChecks
                         $"the key ({string.Join(", ", template.Key)}) = ({key}) is on row {seen[key]} too, with other values."));
                 }
 
-                foreach (var column in template.ContractColumns)
+                foreach (var (column, index) in contractColumns)
                 {
-                    var value = row[template.IndexOf(column)];
+                    var value = row[index];
                     if (value.Length > 0 && !contracts.Contains(value))
                     {
                         violations.Add(new DoraViolation(
