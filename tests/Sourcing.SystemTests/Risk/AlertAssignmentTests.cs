@@ -13,9 +13,9 @@ public sealed class AlertAssignmentTests(SystemFixture system)
     private sealed record Seeded(SignedUpTenant Tenant, HttpClient Api, Guid[] AlertIds);
 
     /// <summary>A tenant with <paramref name="engagements"/> engagements that have no SLA, so each raises one "not monitored" alert.</summary>
-    private async Task<Seeded> SeedAsync(string company, int engagements)
+    private async Task<Seeded> SeedAsync(string company, int engagements, string timeZone = "America/New_York")
     {
-        var tenant = await system.NewTenantAsync(company);
+        var tenant = await system.NewTenantAsync(company, timeZone: timeZone);
         var api = Client(tenant.AccessToken);
         await WaitForTenantAsync(api);
         for (var i = 0; i < engagements; i++)
@@ -144,6 +144,34 @@ public sealed class AlertAssignmentTests(SystemFixture system)
         await Eventually.WaitAsync(async () => Assignee(await AlertAsync(a.Api, assigned)) is null, Wait, "the alert to be unassigned");
         var left = await AlertAsync(a.Api, assigned);
         Assert.Equal(TodayInNewYork().AddDays(-1).ToString("yyyy-MM-dd"), left.GetProperty("dueOn").GetString());
+    }
+
+    /// <summary>Today where the company is: the date of <paramref name="zone"/> now.</summary>
+    private static DateOnly TodayIn(string zone) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById(zone)).DateTime);
+
+    /// <summary>
+    /// Kiritimati is 14 hours ahead of UTC and Pago Pago 11 behind: at every hour of the day at least one of them is
+    /// on another date than UTC, so a service that took UTC's today for the company's fails here whenever the test runs.
+    /// </summary>
+    [Theory]
+    [InlineData("Pacific/Kiritimati")]
+    [InlineData("Pacific/Pago_Pago")]
+    public async Task A_due_date_is_checked_against_today_in_the_companys_time_zone(string zone)
+    {
+        var a = await SeedAsync($"Zone {zone}", engagements: 1, timeZone: zone);
+        var alert = a.AlertIds[0];
+
+        var today = TodayIn(zone);
+        var refused = await a.Api.PutAsJsonAsync($"api/risk/alerts/{alert}/assignment", new { assigneeUserId = a.Tenant.AdminUserId, dueOn = today.AddDays(-1) });
+        var problem = await Problems.AssertProblemAsync(refused, HttpStatusCode.BadRequest, "dueOn");
+        var message = problem.GetProperty("errors").GetProperty("dueOn")[0].GetString();
+        // The date may turn over between the two clocks; the message names the company's today, before or after.
+        Assert.Contains(message, new[] { today, TodayIn(zone) }.Select(d => $"must be today ({d:yyyy-MM-dd}) or later."));
+
+        using var accepted = await a.Api.PutAsJsonAsync($"api/risk/alerts/{alert}/assignment", new { assigneeUserId = a.Tenant.AdminUserId, dueOn = TodayIn(zone) });
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        Assert.False((await accepted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("overdue").GetBoolean());
     }
 
     [Fact]

@@ -120,9 +120,14 @@ public static class AlertsApi
         select new Named { Alert = a, EngagementName = e == null ? null : e.Name, AssigneeName = m == null ? null : m.Name != "" ? m.Name : m.Email };
 
     /// <summary>Today in the company's time zone (UTC until its settings have arrived).</summary>
+    /// <remarks>
+    /// The settings are read whole: a member of the JSON column in the query (t.Settings.TimeZone) is translated
+    /// to a JSON path with the C# property's name, "TimeZone", which the camel-cased column does not have, so
+    /// every company's today was UTC's.
+    /// </remarks>
     private static async Task<DateOnly> TodayAsync(RiskDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var zoneId = await db.Tenants.AsNoTracking().Select(t => t.Settings.TimeZone).SingleOrDefaultAsync(cancellationToken);
+        var zoneId = (await db.Tenants.AsNoTracking().Select(t => t.Settings).SingleOrDefaultAsync(cancellationToken))?.TimeZone;
         var zone = (zoneId is null ? null : DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId)) ?? DateTimeZone.Utc;
         return Instant.FromDateTimeOffset(clock.GetUtcNow()).InZone(zone).Date.ToDateOnly();
     }
