@@ -44,6 +44,13 @@ public sealed class MigrationJobTests(SystemFixture system)
                 Assert.True(await CountAsync(database, "SELECT count(*) FROM exchange_rates") > 1000, "the ECB rates are loaded by the job");
             }
 
+            // JIT compilation is off for the database: a new session of the run-time role starts with it off.
+            await using (var session = await SystemFixture.OpenAsync(database, "sourcing_app"))
+            await using (var show = new NpgsqlCommand("SHOW jit", session))
+            {
+                Assert.Equal("off", await show.ExecuteScalarAsync());
+            }
+
             // Run again: nothing pending, the same history, exit 0 (a job that reruns on every deployment).
             var (again, againLog) = await system.RunToExitAsync(name, job, TimeSpan.FromSeconds(180));
             Assert.True(again == 0, $"{name}'s second migration run exited with {again}:\n{againLog}");
