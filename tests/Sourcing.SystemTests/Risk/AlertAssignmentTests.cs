@@ -44,8 +44,7 @@ public sealed class AlertAssignmentTests(SystemFixture system)
     }
 
     /// <summary>Today in the tenants' time zone (SystemFixture signs them up in America/New_York).</summary>
-    private static DateOnly TodayInNewYork() =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("America/New_York")).DateTime);
+    private static DateOnly TodayInNewYork() => TodayIn("America/New_York");
 
     /// <summary>Sets an alert's due date in the database as the service's role would, under row-level security (the API refuses a past date).</summary>
     private static async Task<int> SetDueOnAsync(Guid tenantId, Guid alertId, DateOnly dueOn)

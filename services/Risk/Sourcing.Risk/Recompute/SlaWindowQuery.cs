@@ -34,7 +34,7 @@ public static class SlaWindowQuery
                count(*) FILTER (WHERE period_end > @recent AND NOT met)::int,
                count(*) FILTER (WHERE period_end <= @recent AND period_end > @trend)::int,
                count(*) FILTER (WHERE period_end <= @recent AND period_end > @trend AND NOT met)::int,
-               max((period_end - DATE '2000-01-01') * 2 + met::int)
+               max((period_end - @epoch) * 2 + met::int)
         FROM sla_results
         WHERE tenant_id = @tenant AND period_end > @window AND period_end <= @today
         GROUP BY sla_id
@@ -50,6 +50,7 @@ public static class SlaWindowQuery
         command.Parameters.Add(new NpgsqlParameter("trend", NpgsqlDbType.Date) { Value = evaluationDate.AddDays(-QualityScore.TrendDays) });
         command.Parameters.Add(new NpgsqlParameter("window", NpgsqlDbType.Date) { Value = evaluationDate.AddDays(-windowDays) });
         command.Parameters.Add(new NpgsqlParameter("today", NpgsqlDbType.Date) { Value = evaluationDate });
+        command.Parameters.Add(new NpgsqlParameter("epoch", NpgsqlDbType.Date) { Value = LatestEpoch });
         var figures = new Dictionary<Guid, SlaFigures>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
