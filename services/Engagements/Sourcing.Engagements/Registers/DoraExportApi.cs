@@ -44,18 +44,20 @@ public static class DoraExportApi
             return errors.ToProblem();
         }
 
+        // The register is built as the arrangements stream from the database, each template's rows
+        // written to a temporary file as they come and checked on the way (DoraRegister): memory holds
+        // one arrangement, the current contract's keys and the contract references, not the register.
         var data = await RegisterData.LoadAsync(db, date, cancellationToken);
-        var register = DoraRegisterBuilder.Build(data, DateOnly.FromDateTime(now.UtcDateTime));
-        var violations = DoraChecks.Run(register);
-        if (violations.Count > 0)
+        await using var register = await DoraRegisterBuilder.BuildAsync(data, DateOnly.FromDateTime(now.UtcDateTime), write: true, each: null, cancellationToken);
+        if (register.Violations.Count > 0)
         {
-            return Blocked(violations);
+            return Blocked(register.Violations);
         }
 
         // ZipArchive finishes its entries with synchronous writes (an entry's DisposeAsync falls back to
         // Dispose, which flushes the DeflateStream), and Kestrel refuses synchronous writes to the
-        // response. So the package is built in a temporary file (memory stays flat whatever its size),
-        // hashed, and then copied to the response asynchronously; the file deletes itself on close.
+        // response. So the package is assembled in a temporary file from the tables' files, hashed,
+        // and then copied to the response asynchronously; the file deletes itself on close.
         var name = register.PackageName(now);
         await using var file = new FileStream(
             Path.Combine(Path.GetTempPath(), $"sourcing-dora-{Guid.NewGuid():N}.zip"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None,
@@ -97,7 +99,7 @@ public static class DoraExportApi
         return date;
     }
 
-    internal static ProblemHttpResult Blocked(List<DoraViolation> violations) =>
+    internal static ProblemHttpResult Blocked(IReadOnlyList<DoraViolation> violations) =>
         TypedResults.Problem(
             statusCode: StatusCodes.Status422UnprocessableEntity,
             title: "The register fails checks that make the supervisor reject it; nothing was exported.",

@@ -6,7 +6,8 @@ namespace Sourcing.Engagements.Registers;
 /// <summary>
 /// Writes the register as an xBRL-CSV report package (a ZIP whose root folder is named like the
 /// package: META-INF/reportPackage.json, reports/report.json, parameters.csv, FilingIndicators.csv
-/// and one CSV per template), entry by entry to the output stream (the export gives it a temporary file, see DoraExportApi).
+/// and one CSV per template, copied from the table the register wrote), entry by entry to the output
+/// stream (the export gives it a temporary file, see DoraExportApi).
 /// </summary>
 public static class DoraPackage
 {
@@ -46,7 +47,9 @@ public static class DoraPackage
             [.. DoraTemplates.All.Select(t => new[] { t.Code, register.Reported(t) ? "true" : "false" })], cancellationToken);
         foreach (var template in DoraTemplates.All)
         {
-            await Table(zip, $"{name}/reports/{template.FileName}", template.Columns, register.Rows(template), cancellationToken);
+            var entry = zip.CreateEntry($"{name}/reports/{template.FileName}", CompressionLevel.Fastest);
+            await using var stream = await entry.OpenAsync(cancellationToken);
+            await register.CopyTableAsync(template, stream, cancellationToken);
         }
     }
 

@@ -1,14 +1,23 @@
+using System.Text;
+
 namespace Sourcing.Engagements.Registers;
 
-/// <summary>The register of information as rows per template, before it is written; identical rows kept once.</summary>
-public sealed class DoraRegister
+/// <summary>
+/// The register of information as it is built, row by row: each row is checked (<see cref="DoraChecks"/>),
+/// identical rows are kept once, and, when the register is written, the row goes straight to its
+/// template's CSV table in a temporary file. No row is held in memory, so an export's memory does not
+/// grow with the register. Dispose to delete the temporary files.
+/// </summary>
+public sealed class DoraRegister : IAsyncDisposable
 {
-    private readonly Dictionary<string, List<string[]>> _rows = DoraTemplates.All.ToDictionary(t => t.Code, _ => new List<string[]>(), StringComparer.Ordinal);
-    private readonly Dictionary<string, HashSet<string[]>> _seen = DoraTemplates.All.ToDictionary(t => t.Code, _ => new HashSet<string[]>(RowComparer.Instance), StringComparer.Ordinal);
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    // Each distinct cell value kept once: most cells repeat (codes, countries, dates, LEIs), so a
-    // register of tens of thousands of rows holds a few thousand strings, not one per cell.
-    private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
+    private readonly DoraChecks _checks = new();
+    private readonly Dictionary<string, StreamWriter> _tables = new(StringComparer.Ordinal);
+    private IReadOnlyList<DoraViolation>? _violations;
+
+    /// <summary>Where the tables are written (a folder for temporary files); null: the rows are only checked and counted (the readiness view).</summary>
+    public string? TableDirectory { get; init; }
 
     public required string ReportingEntityLei { get; init; }
 
@@ -23,7 +32,10 @@ public sealed class DoraRegister
     /// <summary>Filing indicators the reporter declared; a template not named is reported when it has rows.</summary>
     public required IReadOnlyDictionary<string, bool> DeclaredFilingIndicators { get; init; }
 
-    public IReadOnlyList<string[]> Rows(DoraTemplate template) => _rows[template.Code];
+    /// <summary>The blocking violations, once the register is complete.</summary>
+    public IReadOnlyList<DoraViolation> Violations => _violations ?? throw new InvalidOperationException("The register is not complete.");
+
+    public int Count(DoraTemplate template) => _checks.Count(template);
 
     public void Add(DoraTemplate template, params string?[] cells)
     {
@@ -32,53 +44,77 @@ public sealed class DoraRegister
             throw new ArgumentException($"{template.Code} has {template.Columns.Count} columns, not {cells.Length}.", nameof(cells));
         }
 
-        var row = Array.ConvertAll(cells, Value);
-        if (_seen[template.Code].Add(row))
+        var row = Array.ConvertAll(cells, c => c ?? "");
+        if (_checks.Accept(template, row) && TableDirectory is not null)
         {
-            _rows[template.Code].Add(row);
+            Write(Table(template), row);
         }
     }
 
-    private string Value(string? cell)
-    {
-        if (string.IsNullOrEmpty(cell))
-        {
-            return "";
-        }
-
-        if (!_values.TryGetValue(cell, out var kept))
-        {
-            _values[cell] = kept = cell;
-        }
-
-        return kept;
-    }
+    /// <summary>Ends the register: the checks that need every row (contracts named before B_02.01 lists them, filing indicators).</summary>
+    public IReadOnlyList<DoraViolation> Complete() => _violations ??= _checks.Complete(DeclaredFilingIndicators);
 
     public bool Reported(DoraTemplate template) =>
-        DeclaredFilingIndicators.TryGetValue(template.Code, out var declared) ? declared : Rows(template).Count > 0;
+        DeclaredFilingIndicators.TryGetValue(template.Code, out var declared) ? declared : Count(template) > 0;
+
+    /// <summary>Copies the template's CSV table (header row, then its rows in the order added) to the stream.</summary>
+    public async Task CopyTableAsync(DoraTemplate template, Stream destination, CancellationToken cancellationToken)
+    {
+        if (TableDirectory is null)
+        {
+            throw new InvalidOperationException("This register was only checked, not written.");
+        }
+
+        var writer = Table(template);
+        await writer.FlushAsync(cancellationToken);
+        var file = writer.BaseStream;
+        file.Position = 0;
+        await file.CopyToAsync(destination, cancellationToken);
+        file.Position = file.Length;
+    }
 
     /// <summary>The package's name by the EBA filing rules: LEI.CON_CC_DORA010100_DORA_refdate_timestamp.</summary>
     public string PackageName(DateTimeOffset createdAt) => string.Create(
         System.Globalization.CultureInfo.InvariantCulture,
         $"{ReportingEntityLei}.{Consolidation}_{Country}_{DoraTemplates.ModuleInFileName}_DORA_{ReferenceDate:yyyy-MM-dd}_{createdAt.UtcDateTime:yyyyMMddHHmmssfff}");
 
-    /// <summary>Rows are equal when every cell is (ordinal): identical rows are kept once without a joined copy of each.</summary>
-    private sealed class RowComparer : IEqualityComparer<string[]>
+    public async ValueTask DisposeAsync()
     {
-        public static readonly RowComparer Instance = new();
-
-        public bool Equals(string[]? x, string[]? y) =>
-            ReferenceEquals(x, y) || (x is not null && y is not null && x.AsSpan().SequenceEqual(y));
-
-        public int GetHashCode(string[] row)
+        foreach (var writer in _tables.Values)
         {
-            var hash = new HashCode();
-            foreach (var cell in row)
+            await writer.DisposeAsync();
+        }
+
+        _tables.Clear();
+    }
+
+    /// <summary>The template's table, opened with its header row on first use; the file deletes itself when closed.</summary>
+    private StreamWriter Table(DoraTemplate template)
+    {
+        if (!_tables.TryGetValue(template.Code, out var writer))
+        {
+            var file = new FileStream(
+                Path.Combine(TableDirectory!, $"sourcing-dora-{Guid.NewGuid():N}.csv"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None,
+                bufferSize: 4096, FileOptions.Asynchronous | FileOptions.DeleteOnClose);
+            _tables[template.Code] = writer = new StreamWriter(file, Utf8, bufferSize: 16 * 1024) { NewLine = "\r\n" };
+            Write(writer, template.Columns);
+        }
+
+        return writer;
+    }
+
+    private static void Write(StreamWriter writer, IReadOnlyList<string> cells)
+    {
+        for (var i = 0; i < cells.Count; i++)
+        {
+            if (i > 0)
             {
-                hash.Add(cell, StringComparer.Ordinal);
+                writer.Write(',');
             }
 
-            return hash.ToHashCode();
+            writer.Write(RegisterCsv.Quote(cells[i]));
         }
+
+        writer.WriteLine();
     }
 }

@@ -7,19 +7,28 @@ using static Sourcing.Engagements.Registers.DoraTemplates;
 namespace Sourcing.Engagements.Registers;
 
 /// <summary>
-/// Fills the fifteen templates from the tenant's data (pure: no I/O). Only ICT arrangements (those
-/// with an ICT service type) enter the DORA register; every arrangement enters the outsourcing register.
+/// Fills the fifteen templates from the tenant's data, one arrangement at a time as they are read.
+/// Only ICT arrangements (those with an ICT service type) enter the DORA register; every arrangement
+/// enters the outsourcing register.
 /// </summary>
 public static class DoraRegisterBuilder
 {
     public const string OpenEnded = "9999-12-31";
 
-    public static DoraRegister Build(RegisterData data, DateOnly reportingDate)
+    /// <summary>
+    /// Builds the register from the data, reading the arrangements as they stream from the database
+    /// (in contract order, as the per-contract templates need), and completes its checks. With
+    /// <paramref name="write"/> each template's table is written to a temporary file as it grows; without,
+    /// rows are only checked and counted. <paramref name="each"/> sees every arrangement, ICT or not.
+    /// </summary>
+    public static async Task<DoraRegister> BuildAsync(
+        RegisterData data, DateOnly reportingDate, bool write, Action<RegisterArrangement>? each, CancellationToken cancellationToken)
     {
         var settings = data.Settings;
         var reporting = data.ReportingEntity;
         var register = new DoraRegister
         {
+            TableDirectory = write ? Path.GetTempPath() : null,
             ReportingEntityLei = settings?.ReportingEntityLei ?? "",
             Consolidation = settings?.Consolidation ?? "CON",
             Country = reporting?.Country ?? data.Tenant?.HqCountry ?? "",
@@ -28,34 +37,48 @@ public static class DoraRegisterBuilder
             DeclaredFilingIndicators = settings?.DeclaredFilingIndicators ?? [],
         };
 
-        register.Add(B0101, settings?.ReportingEntityLei, reporting?.Name, Ga(reporting?.Country), reporting?.EntityType, settings?.CompetentAuthority, Date(reportingDate));
-        foreach (var e in data.Entities)
+        try
         {
-            register.Add(
-                B0102, e.Lei, e.Name, Ga(e.Country), e.EntityType, e.Hierarchy, e.ParentLei ?? e.Lei, Date(e.UpdatedOn), Date(e.IntegratedOn),
-                e.DeletedOn is { } d ? Date(d) : OpenEnded, Cu(e.Currency), Amount(e.TotalAssets));
-        }
+            register.Add(B0101, settings?.ReportingEntityLei, reporting?.Name, Ga(reporting?.Country), reporting?.EntityType, settings?.CompetentAuthority, Date(reportingDate));
+            foreach (var e in data.Entities)
+            {
+                register.Add(
+                    B0102, e.Lei, e.Name, Ga(e.Country), e.EntityType, e.Hierarchy, e.ParentLei ?? e.Lei, Date(e.UpdatedOn), Date(e.IntegratedOn),
+                    e.DeletedOn is { } d ? Date(d) : OpenEnded, Cu(e.Currency), Amount(e.TotalAssets));
+            }
 
-        foreach (var b in data.Branches)
+            foreach (var b in data.Branches)
+            {
+                register.Add(B0103, b.Code, b.HeadOfficeLei, b.Name, Ga(b.Country));
+            }
+
+            // Per provider (bounded by the providers, not the contracts): B_05.01 needs each one's total over every contract.
+            var ultimateParent = data.Entities.Find(e => e.Hierarchy == RegisterCodes.UltimateParent)?.Lei;
+            var expenses = new Dictionary<string, decimal>(StringComparer.Ordinal);
+            var providerRows = new Dictionary<string, string?[]>(StringComparer.Ordinal);
+            await foreach (var a in data.Arrangements.WithCancellation(cancellationToken))
+            {
+                each?.Invoke(a);
+                if (a.IsIct)
+                {
+                    AddArrangement(register, data, a, ultimateParent, expenses, providerRows);
+                }
+            }
+
+            foreach (var (code, row) in providerRows)
+            {
+                row[9] = Amount(expenses.GetValueOrDefault(code));
+                register.Add(B0501, row);
+            }
+
+            register.Complete();
+            return register;
+        }
+        catch
         {
-            register.Add(B0103, b.Code, b.HeadOfficeLei, b.Name, Ga(b.Country));
+            await register.DisposeAsync();
+            throw;
         }
-
-        var ultimateParent = data.Entities.Find(e => e.Hierarchy == RegisterCodes.UltimateParent)?.Lei;
-        var expenses = new Dictionary<string, decimal>(StringComparer.Ordinal);
-        var providerRows = new Dictionary<string, string?[]>(StringComparer.Ordinal);
-        foreach (var a in data.Arrangements.Where(a => a.IsIct))
-        {
-            AddArrangement(register, data, a, ultimateParent, expenses, providerRows);
-        }
-
-        foreach (var (code, row) in providerRows)
-        {
-            row[9] = Amount(expenses.GetValueOrDefault(code));
-            register.Add(B0501, row);
-        }
-
-        return register;
     }
 
     private static void AddArrangement(

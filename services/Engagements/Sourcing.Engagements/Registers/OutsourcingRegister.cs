@@ -23,7 +23,7 @@ public static class OutsourcingRegister
         "lastRiskAssessment", "lastAudit", "substitutability", "alternativeProviders", "reintegration", "exitPlan", "rtoHours", "subcontractors",
     ];
 
-    public static IEnumerable<IReadOnlyList<string?>> Rows(RegisterData data) => data.Arrangements.Select(a => Row(data, a));
+    public static IEnumerable<IReadOnlyList<string?>> Rows(RegisterData data, IEnumerable<RegisterArrangement> arrangements) => arrangements.Select(a => Row(data, a));
 
     private static string?[] Row(RegisterData data, RegisterArrangement a)
     {

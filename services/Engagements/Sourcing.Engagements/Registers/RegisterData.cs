@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Sourcing.Engagements.CaptiveCentres;
 using Sourcing.Engagements.Data;
@@ -17,7 +18,7 @@ public sealed record RegisterArrangement(Engagement Engagement, EngagementRegist
     public bool IsIct => Facts.IctServiceType is not null;
 }
 
-/// <summary>Everything the registers read for one tenant and reference date, loaded once (untracked).</summary>
+/// <summary>Everything the registers read for one tenant and reference date (untracked): the group, providers and centres loaded once, the arrangements streamed.</summary>
 public sealed class RegisterData
 {
     public required DateOnly ReferenceDate { get; init; }
@@ -34,7 +35,8 @@ public sealed class RegisterData
 
     public required Dictionary<Guid, ProviderRegisterFacts> ProviderFactsById { get; init; }
 
-    public required List<RegisterArrangement> Arrangements { get; init; }
+    /// <summary>The arrangements in force on the reference date, streamed from the database in contract order; each enumeration reads them again.</summary>
+    public required IAsyncEnumerable<RegisterArrangement> Arrangements { get; init; }
 
     public ProviderRegisterFacts ProviderFacts(Guid providerId) =>
         ProviderFactsById.TryGetValue(providerId, out var f) ? f : new ProviderRegisterFacts { ProviderId = providerId };
@@ -55,12 +57,16 @@ public sealed class RegisterData
             ? start <= referenceDate && (e.ContractEnd is null || e.ContractEnd >= referenceDate)
             : e.Status == EngagementStatuses.Active);
 
+    /// <summary>
+    /// Loads what is bounded by the group and its providers (entities, branches, providers, captive
+    /// centres, settings) and prepares the arrangements as a stream from the database.
+    /// </summary>
     public static async Task<RegisterData> LoadAsync(EngagementsDb db, DateOnly referenceDate, CancellationToken cancellationToken)
     {
-        var engagements = (await db.Engagements.AsNoTracking().Where(e => e.Status != EngagementStatuses.Planned || e.ContractStart != null).ToListAsync(cancellationToken))
-            .Where(e => InForce(e, referenceDate)).OrderBy(e => e.Name, StringComparer.Ordinal).ThenBy(e => e.Id).ToList();
-        var facts = await db.EngagementRegisterFacts.AsNoTracking().ToDictionaryAsync(f => f.EngagementId, cancellationToken);
-        var providers = await db.Providers.AsNoTracking().ToDictionaryAsync(p => p.Id, cancellationToken);
+        // Only what the registers read of a provider: its certifications, contacts and subcontractor lists stay in the database.
+        var providers = await db.Providers.AsNoTracking()
+            .Select(p => new Provider { TenantId = p.TenantId, Id = p.Id, LegalName = p.LegalName, HqCountry = p.HqCountry, Lei = p.Lei })
+            .ToDictionaryAsync(p => p.Id, cancellationToken);
         var centres = await db.CaptiveCentres.AsNoTracking().ToDictionaryAsync(c => c.Id, cancellationToken);
         return new RegisterData
         {
@@ -71,13 +77,36 @@ public sealed class RegisterData
             Branches = await db.RegisterBranches.AsNoTracking().OrderBy(b => b.Code).ToListAsync(cancellationToken),
             Providers = providers,
             ProviderFactsById = await db.ProviderRegisterFacts.AsNoTracking().ToDictionaryAsync(f => f.ProviderId, cancellationToken),
-            // In contract-reference order, so that the same register gives the same rows in the same order.
-            Arrangements = [.. engagements.ConvertAll(e => new RegisterArrangement(
-                e,
-                facts.GetValueOrDefault(e.Id) ?? RegisterFactsApi.DefaultFacts(e.TenantId, e.Id),
-                e.ProviderId is { } p ? providers.GetValueOrDefault(p) : null,
-                e.CaptiveCentreId is { } c ? centres.GetValueOrDefault(c) : null))
-                .OrderBy(a => a.Facts.ContractReference, StringComparer.Ordinal).ThenBy(a => a.Engagement.Id)],
+            Arrangements = ArrangementsAsync(db, referenceDate, providers, centres, cancellationToken),
         };
+    }
+
+    /// <summary>
+    /// The arrangements in force, read one at a time in contract-reference order (byte order, then the
+    /// engagement's id): the same register gives the same rows in the same order, and all of a
+    /// contract's arrangements come together, as the register's checks need.
+    /// </summary>
+    private static async IAsyncEnumerable<RegisterArrangement> ArrangementsAsync(
+        EngagementsDb db, DateOnly referenceDate, Dictionary<Guid, Provider> providers, Dictionary<Guid, CaptiveCentre> centres,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var rows =
+            from e in db.Engagements.AsNoTracking().Where(e => e.Status != EngagementStatuses.Planned || e.ContractStart != null)
+            join f in db.EngagementRegisterFacts.AsNoTracking() on e.Id equals f.EngagementId into facts
+            from f in facts.DefaultIfEmpty()
+            orderby EF.Functions.Collate(f == null ? e.Id.ToString() : f.ContractReference, "C"), e.Id
+            select new { Engagement = e, Facts = (EngagementRegisterFacts?)f };
+        await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            var e = row.Engagement;
+            if (InForce(e, referenceDate))
+            {
+                yield return new RegisterArrangement(
+                    e,
+                    row.Facts ?? RegisterFactsApi.DefaultFacts(e.TenantId, e.Id),
+                    e.ProviderId is { } p ? providers.GetValueOrDefault(p) : null,
+                    e.CaptiveCentreId is { } c ? centres.GetValueOrDefault(c) : null);
+            }
+        }
     }
 }

@@ -15,16 +15,16 @@ public sealed record RegisterReadinessResponse(
     DateOnly ReferenceDate, IReadOnlyList<RegisterSummary> Registers, IReadOnlyList<TemplateReadiness> Templates,
     IReadOnlyList<DoraViolation> Blocking, IReadOnlyList<ReadinessFinding> Findings);
 
-/// <summary>What the registers will hold on a reference date and what is missing: blocking violations, then warnings for missing mandatory fields (pure).</summary>
+/// <summary>What the registers will hold on a reference date and what is missing: blocking violations, then warnings for missing mandatory fields.</summary>
 public static class RegisterReadiness
 {
     public const string Blocking = "blocking";
     public const string Warning = "warning";
     public const string Info = "info";
 
-    public static RegisterReadinessResponse Assess(RegisterData data, DoraRegister register)
+    /// <summary>Builds the register without writing it (rows checked and counted) and assesses each arrangement as it streams by.</summary>
+    public static async Task<RegisterReadinessResponse> AssessAsync(RegisterData data, DateOnly reportingDate, CancellationToken cancellationToken)
     {
-        var violations = DoraChecks.Run(register);
         var findings = new List<ReadinessFinding>();
         if (data.Settings is null)
         {
@@ -35,24 +35,28 @@ public static class RegisterReadiness
             findings.Add(new(Warning, "dora", "B_01.01", "c0010", "register settings", $"/api/registers/entities/{data.Settings.ReportingEntityLei}", $"the reporting entity {data.Settings.ReportingEntityLei} is not one of the register's entities."));
         }
 
-        foreach (var a in data.Arrangements)
-        {
-            Arrangement(data, register, a, findings);
-        }
-
-        var dora = DoraTemplates.All.Sum(t => register.Rows(t).Count);
+        var arrangements = 0;
+        await using var register = await DoraRegisterBuilder.BuildAsync(
+            data, reportingDate, write: false, a =>
+            {
+                arrangements++;
+                Arrangement(data, a, findings);
+            },
+            cancellationToken);
+        var violations = register.Violations;
+        var dora = DoraTemplates.All.Sum(register.Count);
         return new RegisterReadinessResponse(
             data.ReferenceDate,
             [
                 new("dora", dora, violations.Count, findings.Count(f => f.Register == "dora" && f.Severity == Warning)),
-                new("outsourcing", data.Arrangements.Count, 0, findings.Count(f => f.Register == "outsourcing")),
+                new("outsourcing", arrangements, 0, findings.Count(f => f.Register == "outsourcing")),
             ],
-            [.. DoraTemplates.All.Select(t => new TemplateReadiness(t.Code, register.Rows(t).Count, register.Reported(t)))],
+            [.. DoraTemplates.All.Select(t => new TemplateReadiness(t.Code, register.Count(t), register.Reported(t)))],
             violations,
             findings);
     }
 
-    private static void Arrangement(RegisterData data, DoraRegister register, RegisterArrangement a, List<ReadinessFinding> findings)
+    private static void Arrangement(RegisterData data, RegisterArrangement a, List<ReadinessFinding> findings)
     {
         var e = a.Engagement;
         var f = a.Facts;
@@ -107,9 +111,9 @@ public static class RegisterReadiness
             Add(Warning, "dora", "B_02.02", "c0070", "no contract start date.", $"/api/engagements/{e.Id}");
         }
 
-        if (e.AnnualValue is not null && e.Currency != register.Currency)
+        if (e.AnnualValue is not null && e.Currency != data.Currency)
         {
-            Add(Warning, "dora", "B_05.01", "c0100", $"its annual value is in {e.Currency}, not the register's {register.Currency}: it is not counted in the provider's total.", $"/api/engagements/{e.Id}");
+            Add(Warning, "dora", "B_05.01", "c0100", $"its annual value is in {e.Currency}, not the register's {data.Currency}: it is not counted in the provider's total.", $"/api/engagements/{e.Id}");
         }
 
         var (code, _) = DoraRegisterBuilder.Identify(data, a);

@@ -41,8 +41,7 @@ public static class RegisterReportsApi
         }
 
         var data = await RegisterData.LoadAsync(db, date, cancellationToken);
-        var register = DoraRegisterBuilder.Build(data, DateOnly.FromDateTime(now.UtcDateTime));
-        return TypedResults.Ok(RegisterReadiness.Assess(data, register));
+        return TypedResults.Ok(await RegisterReadiness.AssessAsync(data, DateOnly.FromDateTime(now.UtcDateTime), cancellationToken));
     }
 
     public static async Task<Results<FileContentHttpResult, ValidationProblem>> ExportOutsourcing(
@@ -61,7 +60,7 @@ public static class RegisterReportsApi
         }
 
         var data = await RegisterData.LoadAsync(db, date, cancellationToken);
-        var rows = OutsourcingRegister.Rows(data);
+        var rows = OutsourcingRegister.Rows(data, await data.Arrangements.ToListAsync(cancellationToken));
         var name = $"outsourcing-register-{DoraRegisterBuilder.Date(date)}";
         return format == ExportApi.Xlsx
             ? TypedResults.File(SpreadsheetFile.Write(OutsourcingRegister.Columns, rows), SpreadsheetFile.ContentType, $"{name}.xlsx")
