@@ -159,7 +159,8 @@ internal sealed class DbContextSetup<TContext>(Action<DbContextOptionsBuilder>? 
     public void Apply(DbContextOptionsBuilder options, string connectionString)
     {
         options.UseNpgsql(Tuned(connectionString), npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
-            .UseSnakeCaseNamingConvention();
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(JsonColumnQueryGuard.Instance);
         configure?.Invoke(options);
     }
 
