@@ -6,6 +6,7 @@ using NodaTime;
 using Sourcing.Risk.Alerts;
 using Sourcing.Risk.Data;
 using Sourcing.Risk.ReadModel;
+using Sourcing.Risk.Scores;
 using Sourcing.ServiceDefaults.Email;
 using Sourcing.ServiceDefaults.Persistence;
 using Sourcing.ServiceDefaults.Tenancy;
@@ -177,13 +178,16 @@ public sealed partial class DigestRun(
         ["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click",
     };
 
+    /// <summary>How much score history before the earliest period start a digest run reads: the trend's week at most before it, and a day for the zones.</summary>
+    internal static readonly TimeSpan HistoryBeforePeriod = TimeSpan.FromDays(8);
+
     internal static async Task<TenantSnapshot> LoadAsync(RiskDb db, DateTimeOffset since, CancellationToken cancellationToken)
     {
         var settings = await db.Tenants.AsNoTracking().Select(t => t.Settings).SingleOrDefaultAsync(cancellationToken);
         var engagements = await db.Engagements.AsNoTracking().ToListAsync(cancellationToken);
         var scores = await db.Scores.AsNoTracking().ToDictionaryAsync(s => s.EngagementId, cancellationToken);
-        var history = (await db.ScoreHistory.AsNoTracking().OrderBy(p => p.ComputedAt).ToListAsync(cancellationToken))
-            .GroupBy(p => p.EngagementId).ToDictionary(g => g.Key, g => g.ToArray());
+        // The bands at each period's start, and the trend chart, whose first day can be a week before the period's (DigestComposer.Trend).
+        var history = await ScoreHistoryWindow.LoadAsync(db, since - HistoryBeforePeriod, cancellationToken);
         var alerts = await db.Alerts.AsNoTracking()
             .Where(a => a.Status != AlertStatuses.Resolved || a.RaisedAt >= since)
             .ToListAsync(cancellationToken);

@@ -79,9 +79,9 @@ public static class PortfolioApi
         var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(tenant.Settings.TimeZone) ?? DateTimeZone.Utc;
         var today = Instant.FromDateTimeOffset(clock.GetUtcNow()).InZone(zone).Date.ToDateOnly();
         var ids = await db.Engagements.AsNoTracking().Where(e => e.Status != EngagementValues.Terminated).Select(e => e.Id).ToListAsync(cancellationToken);
-        var history = (await db.ScoreHistory.AsNoTracking().OrderBy(p => p.ComputedAt).ToListAsync(cancellationToken))
-            .GroupBy(p => p.EngagementId).ToDictionary(g => g.Key, g => g.ToArray());
-        return TypedResults.Ok(new PortfolioTrendResponse(zone.Id, PortfolioTrend.Daily(history, ids, today.AddDays(1 - count), today, zone)));
+        var first = today.AddDays(1 - count);
+        var history = await ScoreHistoryWindow.LoadAsync(db, zone.AtStartOfDay(LocalDate.FromDateOnly(first)).ToDateTimeOffset(), cancellationToken);
+        return TypedResults.Ok(new PortfolioTrendResponse(zone.Id, PortfolioTrend.Daily(history, ids, first, today, zone)));
     }
 
     private static async Task<Results<Ok<PortfolioResponse>, NotFound>> Get(RiskDb db, CancellationToken cancellationToken)
