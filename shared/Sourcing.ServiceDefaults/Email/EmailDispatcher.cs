@@ -5,6 +5,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace Sourcing.ServiceDefaults.Email;
 
@@ -147,12 +149,14 @@ public sealed partial class EmailDispatcher<TContext>(
         // The table name is ours (EmailOutboxExtensions.TableName), not input, so splicing it is safe.
         var sql = $$"""
             SELECT * FROM {{EmailOutboxExtensions.TableName}}
-            WHERE sent_at IS NULL AND next_attempt_at <= {0} AND id <> {2}
+            WHERE sent_at IS NULL AND next_attempt_at <= {0} AND id IS DISTINCT FROM {2}
             ORDER BY next_attempt_at
             LIMIT {1}
             FOR UPDATE SKIP LOCKED
             """;
-        return db.OutgoingEmails.FromSqlRaw(sql, now, limit, except ?? Guid.Empty).ToListAsync(ct);
+        // No e-mail to leave out is a typed null, not a sentinel id.
+        var leaveOut = new NpgsqlParameter("except", NpgsqlDbType.Uuid) { Value = (object?)except ?? DBNull.Value };
+        return db.OutgoingEmails.FromSqlRaw(sql, now, limit, leaveOut).ToListAsync(ct);
     }
 
     private async Task ConnectAsync(SmtpClient client, CancellationToken ct)
