@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using Sourcing.Testing;
 
 namespace Sourcing.Portal.BrowserTests;
 
@@ -110,8 +111,7 @@ public sealed class AlertTests(PortalFixture portal)
         var second = await PortalApi.OpenAlertAsync(
             portal.Risk, tenant.AccessToken, await PortalApi.CreateEngagementAsync(portal.Engagements, tenant.AccessToken, "Cairo payroll"), "policy-not-monitored");
         Guid[] ids = [first.GetProperty("id").GetGuid(), second.GetProperty("id").GetGuid()];
-        var newYork = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, newYork).DateTime);
+        var today = LocalDate.TodayIn("America/New_York");
         var due = today.AddDays(10);
 
         await using var context = await portal.NewContextAsync(width: 360, height: 800);

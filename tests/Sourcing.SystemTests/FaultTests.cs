@@ -270,7 +270,7 @@ public sealed class FaultTests(SystemFixture system)
         try
         {
             await DigestSetup.MakeAllDueAsync(tenant.TenantId);
-            await Eventually.WaitAsync(async () => (await ReceivedAsync(recipients)).Count >= 3, TimeSpan.FromSeconds(90), "the first digests");
+            await Eventually.WaitAsync(async () => (await DigestSetup.MailDev.CountsToAsync(recipients)).Count >= 3, TimeSpan.FromSeconds(90), "the first digests");
 
             // Kill it while it waits on the server in the middle of an e-mail (the server holds what it sent next),
             // not in the instant between the server taking an e-mail and the dispatcher recording it: that window
@@ -278,7 +278,7 @@ public sealed class FaultTests(SystemFixture system)
             system.RiskSmtp.Hold();
             await Task.Delay(TimeSpan.FromSeconds(1));
             await system.KillAsync("Risk");
-            atKill = (await ReceivedAsync(recipients)).Count;
+            atKill = (await DigestSetup.MailDev.CountsToAsync(recipients)).Count;
         }
         finally
         {
@@ -291,9 +291,9 @@ public sealed class FaultTests(SystemFixture system)
         Assert.True(atKill < recipients.Count, $"all {recipients.Count} digests were sent before the kill: the test did not interrupt the run");
         await system.StartAgainAsync("Risk");
         await Eventually.WaitAsync(
-            async () => (await ReceivedAsync(recipients)).Keys.Count == recipients.Count, TimeSpan.FromSeconds(120), "every digest after the restart");
+            async () => (await DigestSetup.MailDev.CountsToAsync(recipients)).Keys.Count == recipients.Count, TimeSpan.FromSeconds(120), "every digest after the restart");
         await Task.Delay(TimeSpan.FromSeconds(12));
-        var received = await ReceivedAsync(recipients);
+        var received = await DigestSetup.MailDev.CountsToAsync(recipients);
         Assert.Equal(recipients.Count, received.Count);
         var doubled = received.Where(r => r.Value > 1).Select(r => $"{r.Key} x{r.Value}").ToList();
         Assert.True(doubled.Count == 0, $"{atKill} digests had arrived at the kill; sent more than once: {string.Join(", ", doubled)}");
@@ -419,18 +419,6 @@ public sealed class FaultTests(SystemFixture system)
             "sourcing_risk",
             "SELECT count(*) FROM outbox_messages WHERE tenant_id = @t AND message_type = @type",
             ("t", tenantId), ("type", "Sourcing.Contracts." + type));
-
-    /// <summary>How many e-mails maildev holds for each of the recipients (those with none are absent).</summary>
-    private static async Task<Dictionary<string, int>> ReceivedAsync(IReadOnlySet<string> recipients)
-    {
-        using var http = new HttpClient();
-        var all = await http.GetFromJsonAsync<List<JsonElement>>(new Uri(TestEnvironment.MailDev, "api/email")) ?? [];
-        return all
-            .SelectMany(e => e.GetProperty("to").EnumerateArray().Select(a => a.GetProperty("address").GetString()!))
-            .Where(recipients.Contains)
-            .GroupBy(a => a, StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.OrdinalIgnoreCase);
-    }
 
     /// <summary>A CSV body that sends its first half, says so, and then never finishes: an upload cut off by the crash.</summary>
     private sealed class StalledContent : HttpContent

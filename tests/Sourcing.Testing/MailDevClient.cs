@@ -42,6 +42,18 @@ public sealed partial class MailDevClient(Uri baseUrl)
         return emails.Where(e => e.To.Any(a => string.Equals(a.Address, to, StringComparison.OrdinalIgnoreCase))).ToList();
     }
 
+    /// <summary>How many e-mails the sink holds for each of <paramref name="recipients"/> (a recipient with none is absent).</summary>
+    public async Task<Dictionary<string, int>> CountsToAsync(IReadOnlySet<string> recipients, CancellationToken cancellationToken = default)
+    {
+        using var http = new HttpClient();
+        var emails = await http.GetFromJsonAsync<List<MailDevEmail>>(new Uri(baseUrl, "api/email"), cancellationToken) ?? [];
+        return emails
+            .SelectMany(e => e.To.Select(a => a.Address))
+            .Where(recipients.Contains)
+            .GroupBy(a => a, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.OrdinalIgnoreCase);
+    }
+
     /// <summary>The first link in the e-mail (text or HTML) whose path contains <paramref name="pathPart"/>.</summary>
     public static Uri FindLink(MailDevEmail email, string pathPart)
     {

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Sourcing.Testing;
 using static Sourcing.SystemTests.Risk.RiskApi;
+using static Sourcing.Testing.LocalDate;
 
 namespace Sourcing.SystemTests.Risk;
 
@@ -144,10 +145,6 @@ public sealed class AlertAssignmentTests(SystemFixture system)
         var left = await AlertAsync(a.Api, assigned);
         Assert.Equal(TodayInNewYork().AddDays(-1).ToString("yyyy-MM-dd"), left.GetProperty("dueOn").GetString());
     }
-
-    /// <summary>Today where the company is: the date of <paramref name="zone"/> now.</summary>
-    private static DateOnly TodayIn(string zone) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById(zone)).DateTime);
 
     /// <summary>
     /// Kiritimati is 14 hours ahead of UTC and Pago Pago 11 behind: at every hour of the day at least one of them is
