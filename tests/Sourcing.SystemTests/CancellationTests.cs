@@ -7,7 +7,7 @@ using static Sourcing.SystemTests.Engagements.EngagementsKit;
 
 namespace Sourcing.SystemTests;
 
-/// <summary>A request the client gives up on is logged as cancelled, not as an error 500.</summary>
+/// <summary>A request's summary line says what the client got: cancelled (499) when it gave up, 400 for a malformed body; neither is an error 500.</summary>
 [Collection(SystemCollection.Name)]
 public sealed class CancellationTests(SystemFixture system)
 {
@@ -46,6 +46,30 @@ public sealed class CancellationTests(SystemFixture system)
         Assert.Contains(lines, l => l.GetProperty("@m").GetString()!.Contains("cancelled by the client", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, l => l.TryGetProperty("@x", out _));
         Assert.DoesNotContain(lines, l => IsError(l) && IsPipeline(Source(l)));
+    }
+
+    [Fact]
+    public async Task A_request_with_a_malformed_body_is_logged_as_the_400_it_answered_not_as_an_error_500()
+    {
+        using var t = await NewTenantAsync(system);
+        var service = system.Service("Engagements");
+        var traceId = ActivityTraceId.CreateRandom().ToHexString();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/providers")
+        {
+            Content = new StringContent("""{"legalName": "Truncated""", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
+
+        using var response = await t.Api.SendAsync(request);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+
+        var line = await Eventually.WaitAsync(
+            async () => (await LogLinesAsync(service.LogPath, traceId)).Where(l => l.TryGetProperty("StatusCode", out _)).Select(l => (object)l).FirstOrDefault(),
+            TimeSpan.FromSeconds(15),
+            "the request's summary line in the engagements log") is JsonElement found ? found : default;
+        Assert.Equal(400, line.GetProperty("StatusCode").GetInt32());
+        Assert.False(IsError(line), $"the summary line is at level {(line.TryGetProperty("@l", out var level) ? level.GetString() : "Information")}");
+        Assert.DoesNotContain(await LogLinesAsync(service.LogPath, traceId), l => IsError(l) && IsPipeline(Source(l)));
     }
 
     private static bool IsError(JsonElement line) => line.TryGetProperty("@l", out var level) && level.GetString() is "Error" or "Fatal";

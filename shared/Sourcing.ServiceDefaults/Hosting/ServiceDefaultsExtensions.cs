@@ -83,15 +83,18 @@ public static class ServiceDefaultsExtensions
     }
 
     /// <summary>
-    /// The request pipeline's shared head: errors as ProblemDetails, client cancellations logged as
+    /// The request pipeline's shared head: a summary line per request, errors as ProblemDetails, client cancellations logged as
     /// such, body limit, authentication, rate limits per tenant and client, the tenant from the token, authorization.
     /// </summary>
     public static WebApplication UseServiceDefaults(this WebApplication app)
     {
-        app.UseExceptionHandler();
-        app.UseStatusCodePages(StatusCodeProblems.WriteAsync);
+        // The summary line outside the exception handler, so that it logs the status the client got: inside, an
+        // exception on its way to the handler (a malformed body, a lost race) was logged as an error 500 although
+        // the handler answered 400 or 409. Unhandled errors are logged with their exception by ProblemExceptionHandler.
         var levels = app.Services.GetRequiredService<RequestLogLevels>();
         app.UseSerilogRequestLogging(options => options.GetLevel = levels.For);
+        app.UseExceptionHandler();
+        app.UseStatusCodePages(StatusCodeProblems.WriteAsync);
         app.UseMiddleware<ClientCancellationMiddleware>();
         app.UseMiddleware<BodySizeLimitMiddleware>();
         app.UseCors();
