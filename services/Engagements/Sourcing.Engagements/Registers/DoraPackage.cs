@@ -65,10 +65,10 @@ public static class DoraPackage
         var entry = zip.CreateEntry(path, CompressionLevel.Fastest);
         await using var stream = await entry.OpenAsync(cancellationToken);
         await using var writer = new StreamWriter(stream, Utf8, bufferSize: 64 * 1024) { NewLine = "\r\n" };
-        await writer.WriteLineAsync(string.Join(',', header.Select(RegisterCsv.Quote)));
+        RegisterCsv.WriteRow(writer, header);
         foreach (var row in rows)
         {
-            await writer.WriteLineAsync(string.Join(',', row.Select(RegisterCsv.Quote)));
+            RegisterCsv.WriteRow(writer, row);
         }
 
         await writer.FlushAsync(cancellationToken);

@@ -47,7 +47,7 @@ public sealed class DoraRegister : IAsyncDisposable
         var row = Array.ConvertAll(cells, c => c ?? "");
         if (_checks.Accept(template, row) && TableDirectory is not null)
         {
-            Write(Table(template), row);
+            RegisterCsv.WriteRow(Table(template), row);
         }
     }
 
@@ -97,24 +97,9 @@ public sealed class DoraRegister : IAsyncDisposable
                 Path.Combine(TableDirectory!, $"sourcing-dora-{Guid.NewGuid():N}.csv"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None,
                 bufferSize: 4096, FileOptions.Asynchronous | FileOptions.DeleteOnClose);
             _tables[template.Code] = writer = new StreamWriter(file, Utf8, bufferSize: 16 * 1024) { NewLine = "\r\n" };
-            Write(writer, template.Columns);
+            RegisterCsv.WriteRow(writer, template.Columns);
         }
 
         return writer;
-    }
-
-    private static void Write(StreamWriter writer, IReadOnlyList<string> cells)
-    {
-        for (var i = 0; i < cells.Count; i++)
-        {
-            if (i > 0)
-            {
-                writer.Write(',');
-            }
-
-            writer.Write(RegisterCsv.Quote(cells[i]));
-        }
-
-        writer.WriteLine();
     }
 }

@@ -8,6 +8,22 @@ public static class RegisterCsv
     public static string Quote(string cell) =>
         cell.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{cell.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : cell;
 
+    /// <summary>Writes one record (its cells quoted as <see cref="Quote"/> says) and the writer's line end.</summary>
+    public static void WriteRow(TextWriter writer, IReadOnlyList<string> cells)
+    {
+        for (var i = 0; i < cells.Count; i++)
+        {
+            if (i > 0)
+            {
+                writer.Write(',');
+            }
+
+            writer.Write(Quote(cells[i]));
+        }
+
+        writer.WriteLine();
+    }
+
     /// <summary>Reads every record of a CSV text (quoted fields may hold commas, doubled quotes and line breaks); a UTF-8 BOM is skipped.</summary>
     public static List<string[]> Read(string text)
     {
