@@ -11,11 +11,10 @@ public sealed partial class MailDevClient(Uri baseUrl)
     public async Task<MailDevEmail> WaitForEmailAsync(
         string to, string subjectPart, TimeSpan timeout, IReadOnlySet<string>? exceptIds = null, CancellationToken cancellationToken = default)
     {
-        using var http = new HttpClient();
         var deadline = DateTime.UtcNow + timeout;
         while (true)
         {
-            var emails = await http.GetFromJsonAsync<List<MailDevEmail>>(new Uri(baseUrl, "api/email"), cancellationToken) ?? [];
+            var emails = await AllAsync(cancellationToken);
             var match = emails
                 .Where(e => e.To.Any(a => string.Equals(a.Address, to, StringComparison.OrdinalIgnoreCase)))
                 .Where(e => e.Subject.Contains(subjectPart, StringComparison.OrdinalIgnoreCase))
@@ -37,16 +36,14 @@ public sealed partial class MailDevClient(Uri baseUrl)
 
     public async Task<IReadOnlyList<MailDevEmail>> EmailsToAsync(string to, CancellationToken cancellationToken = default)
     {
-        using var http = new HttpClient();
-        var emails = await http.GetFromJsonAsync<List<MailDevEmail>>(new Uri(baseUrl, "api/email"), cancellationToken) ?? [];
+        var emails = await AllAsync(cancellationToken);
         return emails.Where(e => e.To.Any(a => string.Equals(a.Address, to, StringComparison.OrdinalIgnoreCase))).ToList();
     }
 
     /// <summary>How many e-mails the sink holds for each of <paramref name="recipients"/> (a recipient with none is absent).</summary>
     public async Task<Dictionary<string, int>> CountsToAsync(IReadOnlySet<string> recipients, CancellationToken cancellationToken = default)
     {
-        using var http = new HttpClient();
-        var emails = await http.GetFromJsonAsync<List<MailDevEmail>>(new Uri(baseUrl, "api/email"), cancellationToken) ?? [];
+        var emails = await AllAsync(cancellationToken);
         return emails
             .SelectMany(e => e.To.Select(a => a.Address))
             .Where(recipients.Contains)
@@ -68,6 +65,13 @@ public sealed partial class MailDevClient(Uri baseUrl)
         }
 
         throw new InvalidOperationException($"No link containing '{pathPart}' in the e-mail '{email.Subject}'.");
+    }
+
+    /// <summary>Every e-mail the sink holds.</summary>
+    private async Task<List<MailDevEmail>> AllAsync(CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient();
+        return await http.GetFromJsonAsync<List<MailDevEmail>>(new Uri(baseUrl, "api/email"), cancellationToken) ?? [];
     }
 
     [GeneratedRegex("""https?://[^\s"'<>]+""")]
