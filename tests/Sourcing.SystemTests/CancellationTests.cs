@@ -36,10 +36,7 @@ public sealed class CancellationTests(SystemFixture system)
             await Task.Delay(TimeSpan.FromSeconds(1));
         }
 
-        var line = await Eventually.WaitAsync(
-            async () => (await LogLinesAsync(service.LogPath, traceId)).Where(l => l.TryGetProperty("StatusCode", out _)).Select(l => (object)l).FirstOrDefault(),
-            TimeSpan.FromSeconds(15),
-            "the request's summary line in the engagements log") is JsonElement found ? found : default;
+        var line = await SummaryLineAsync(service.LogPath, traceId);
         Assert.Equal(499, line.GetProperty("StatusCode").GetInt32());
         Assert.Equal("cancelled by the client", line.GetProperty("Outcome").GetString());
         var lines = await LogLinesAsync(service.LogPath, traceId);
@@ -63,14 +60,18 @@ public sealed class CancellationTests(SystemFixture system)
         using var response = await t.Api.SendAsync(request);
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
 
-        var line = await Eventually.WaitAsync(
-            async () => (await LogLinesAsync(service.LogPath, traceId)).Where(l => l.TryGetProperty("StatusCode", out _)).Select(l => (object)l).FirstOrDefault(),
-            TimeSpan.FromSeconds(15),
-            "the request's summary line in the engagements log") is JsonElement found ? found : default;
+        var line = await SummaryLineAsync(service.LogPath, traceId);
         Assert.Equal(400, line.GetProperty("StatusCode").GetInt32());
         Assert.False(IsError(line), $"the summary line is at level {(line.TryGetProperty("@l", out var level) ? level.GetString() : "Information")}");
         Assert.DoesNotContain(await LogLinesAsync(service.LogPath, traceId), l => IsError(l) && IsPipeline(Source(l)));
     }
+
+    /// <summary>The request's summary line (the one with its status), once the service has written it.</summary>
+    private static async Task<JsonElement> SummaryLineAsync(string logPath, string traceId) =>
+        await Eventually.WaitAsync(
+            async () => (await LogLinesAsync(logPath, traceId)).Where(l => l.TryGetProperty("StatusCode", out _)).Select(l => (object)l).FirstOrDefault(),
+            TimeSpan.FromSeconds(15),
+            "the request's summary line in the service's log") is JsonElement found ? found : default;
 
     private static bool IsError(JsonElement line) => line.TryGetProperty("@l", out var level) && level.GetString() is "Error" or "Fatal";
 

@@ -1,12 +1,11 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Npgsql;
 using Sourcing.Testing;
 using static Sourcing.SystemTests.Risk.RiskApi;
 
 namespace Sourcing.SystemTests.Risk;
 
-/// <summary>The dashboard's trend reads only the history its window needs, yet an engagement scored before the window counts in its band on every day of it.</summary>
+/// <summary>The dashboard's trend, read from its window of the score history, still counts an engagement last scored before the window in its band on every day of it.</summary>
 [Collection(SystemCollection.Name)]
 public sealed class PortfolioTrendTests(SystemFixture system)
 {
@@ -44,15 +43,8 @@ public sealed class PortfolioTrendTests(SystemFixture system)
         }
     }
 
-    /// <summary>Moves an engagement's score history back in time (as the superuser: the service's role may not rewrite history).</summary>
-    private static async Task ShiftHistoryAsync(Guid tenantId, Guid engagementId, TimeSpan back)
-    {
-        await using var connection = await SystemFixture.OpenAsync("sourcing_risk", "postgres");
-        await using var command = new NpgsqlCommand(
-            "UPDATE score_history SET computed_at = computed_at - @back WHERE tenant_id = @t AND engagement_id = @e", connection);
-        command.Parameters.AddWithValue("back", back);
-        command.Parameters.AddWithValue("t", tenantId);
-        command.Parameters.AddWithValue("e", engagementId);
-        Assert.True(await command.ExecuteNonQueryAsync() > 0);
-    }
+    /// <summary>Moves an engagement's score history back in time.</summary>
+    private static async Task ShiftHistoryAsync(Guid tenantId, Guid engagementId, TimeSpan back) =>
+        Assert.True(await DigestSetup.ExecuteAsTenantAsync(
+            tenantId, "UPDATE score_history SET computed_at = computed_at - @back WHERE engagement_id = @e", ("back", back), ("e", engagementId)) > 0);
 }
