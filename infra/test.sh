@@ -114,6 +114,14 @@ if ((passed + failed == 0)) && ((test_rc == 0)); then
   log "no test ran: treating that as a failure"
   test_rc=1
 fi
+# The failed tests again, each with its error message, so that the last lines of the output (all a CI
+# summary may show) name them; the whole output, stack traces included, is in the log.
+if ((failed > 0)); then
+  echo "failed tests (stack traces in $TEST_LOG):"
+  awk '/^[[:space:]]+Failed [^:]/ {show = 1; n = 0}
+       /^[[:space:]]+Stack Trace:/ {show = 0}
+       show && n++ < 12 {print}' "$TEST_LOG"
+fi
 echo "$passed passed, $failed failed"
 
 exit "$test_rc"
