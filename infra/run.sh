@@ -109,13 +109,13 @@ fi
 echo
 echo "Sourcing runs locally (started in $((SECONDS - started))s):"
 service_fields "$SOURCING_PORTAL"
-printf '  %-10s http://127.0.0.1:%s/   <- open this (the demo logins are above); log: .data/dev/logs/%s.log\n' "$SVC_NAME" "$SVC_PORT" "$SVC_NAME"
+printf '  %-11s http://127.0.0.1:%s/   <- open this (the demo logins are above); log: .data/dev/logs/%s.log\n' "$SVC_NAME" "$SVC_PORT" "$SVC_NAME"
 for entry in "${SOURCING_SERVICES[@]}"; do
   service_fields "$entry"
-  printf '  %-10s http://127.0.0.1:%s/   API reference: http://127.0.0.1:%s/scalar   log: .data/dev/logs/%s.log\n' \
+  printf '  %-11s http://127.0.0.1:%s/   API reference: http://127.0.0.1:%s/scalar   log: .data/dev/logs/%s.log\n' \
     "$SVC_NAME" "$SVC_PORT" "$SVC_PORT" "$SVC_NAME"
 done
-echo "  RabbitMQ   management UI http://127.0.0.1:$RMQ_MGMT_PORT/ (guest/guest), AMQP 127.0.0.1:$AMQP_PORT"
-echo "  maildev    mail UI http://127.0.0.1:$MAILDEV_WEB_PORT/ (SMTP 127.0.0.1:$SMTP_PORT)"
-echo "  PostgreSQL 127.0.0.1:$PG_PORT (sourcing_app/sourcing_app, sourcing_owner/sourcing_owner)"
+echo "  RabbitMQ    management UI http://127.0.0.1:$RMQ_MGMT_PORT/ (guest/guest), AMQP 127.0.0.1:$AMQP_PORT"
+echo "  maildev     mail UI http://127.0.0.1:$MAILDEV_WEB_PORT/ (SMTP 127.0.0.1:$SMTP_PORT)"
+echo "  PostgreSQL  127.0.0.1:$PG_PORT (sourcing_app/sourcing_app, sourcing_owner/sourcing_owner)"
 echo "Stop everything with: bash infra/stop.sh"
