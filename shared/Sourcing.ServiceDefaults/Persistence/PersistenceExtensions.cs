@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -160,9 +161,27 @@ internal sealed class DbContextSetup<TContext>(Action<DbContextOptionsBuilder>? 
     {
         options.UseNpgsql(Tuned(connectionString), npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
             .UseSnakeCaseNamingConvention()
-            .AddInterceptors(JsonColumnQueryGuard.Instance);
+            .AddInterceptors(JsonColumnQueryGuard.Instance)
+            .ConfigureWarnings(warnings => warnings.Log(DatabaseFailuresAsWarnings));
         configure?.Invoke(options);
     }
+
+    /// <summary>
+    /// EF Core logs a failed query, command, save, transaction or connection at error level before its exception
+    /// reaches the code, which then decides what it was: a lost race answered 409, an aborted request, a database
+    /// restart answered 503 (a warning), or a fault, which the code logs itself, with the exception, at the level
+    /// it calls for (ProblemExceptionHandler's 500, MassTransit's fault and the e-mail dispatcher's failed round at
+    /// error level, the event outbox's retried round as a warning). So EF Core's own lines are warnings: an expected
+    /// conflict no longer reads as an error in the log.
+    /// </summary>
+    internal static readonly (EventId Id, LogLevel Level)[] DatabaseFailuresAsWarnings =
+    [
+        (CoreEventId.SaveChangesFailed, LogLevel.Warning),
+        (CoreEventId.QueryIterationFailed, LogLevel.Warning),
+        (RelationalEventId.CommandError, LogLevel.Warning),
+        (RelationalEventId.TransactionError, LogLevel.Warning),
+        (RelationalEventId.ConnectionError, LogLevel.Warning),
+    ];
 
     /// <summary>
     /// The connection string with the pool's defaults for this code base, where the configuration does
