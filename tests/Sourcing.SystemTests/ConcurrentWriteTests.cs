@@ -66,15 +66,17 @@ public sealed class ConcurrentWriteTests(SystemFixture system)
         string what, HttpClient client, ServiceProcess service, HttpMethod method, string path, Func<int, object> body)
     {
         var traces = Enumerable.Range(0, AtOnce).Select(_ => ServiceLog.NewTrace()).ToList();
-        var responses = await Task.WhenAll(Enumerable.Range(0, AtOnce).Select(i =>
+        var requests = Enumerable.Range(0, AtOnce).Select(i =>
         {
             var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body(i)) };
             request.Headers.Add("traceparent", traces[i].Header);
-            return client.SendAsync(request);
-        }));
+            return request;
+        }).ToList();
+        var responses = await Task.WhenAll(requests.Select(r => client.SendAsync(r)));
         var results = new List<Outcome>();
         for (var i = 0; i < AtOnce; i++)
         {
+            using var request = requests[i];
             using var response = responses[i];
             var text = response.StatusCode == HttpStatusCode.OK ? "" : $"{response.Content.Headers.ContentType?.MediaType} {await response.Content.ReadAsStringAsync()}";
             results.Add(new Outcome(what, response.StatusCode, text, service, traces[i].TraceId));
