@@ -58,12 +58,27 @@ public sealed class JsonColumnQueryGuardTests
     }
 
     [Fact]
-    public void Reading_the_record_whole_or_counting_a_list_is_allowed()
+    public void Reaching_into_the_record_through_an_anonymous_projection_or_a_lists_elements_is_refused()
     {
         using var db = new GuardedDb();
 
+        // Unguarded, the first compiles to settings ->> 'TimeZone' (null for every row); the others fail to translate.
+        var projected = Assert.Throws<InvalidOperationException>(
+            () => db.Companies.Select(c => new { c.Id, c.Settings }).Where(x => x.Settings.TimeZone == "Europe/Berlin").ToQueryString());
+        Assert.Contains("TimeZone of a CompanySettings", projected.Message, StringComparison.Ordinal);
+        Assert.Throws<InvalidOperationException>(() => db.Companies.Where(c => c.History.Any(h => h.TimeZone == "Europe/Berlin")).ToQueryString());
+        Assert.Throws<InvalidOperationException>(() => db.Companies.Select(c => c.History[0].WeekStartsOn).ToQueryString());
+    }
+
+    [Fact]
+    public void Reading_the_record_whole_counting_a_list_or_comparing_with_a_captured_records_member_is_allowed()
+    {
+        using var db = new GuardedDb();
+        var wanted = new CompanySettings("Europe/Berlin");
+
         Assert.Contains("settings", db.Companies.Select(c => c.Settings).ToQueryString(), StringComparison.Ordinal);
         Assert.Contains("history", db.Companies.Where(c => c.History.Count > 0).Select(c => new { c.Id, c.Settings }).ToQueryString(), StringComparison.Ordinal);
+        Assert.Contains("Europe/Berlin", db.Companies.Where(c => c.Id.ToString() == wanted.TimeZone).ToQueryString(), StringComparison.Ordinal);
     }
 
     [Fact]

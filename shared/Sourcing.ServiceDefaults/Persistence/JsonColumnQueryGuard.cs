@@ -1,6 +1,6 @@
 using System.Collections;
 using System.Linq.Expressions;
-using System.Reflection;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Metadata;
 
@@ -12,38 +12,99 @@ namespace Sourcing.ServiceDefaults.Persistence;
 /// translates such an access into a JSON path with the C# property name, while the column holds the
 /// record serialised in camel case, so the query would answer null without an error (the cause of a
 /// due-date bug: every company's "today" was UTC's). Read the column whole and take the member in C#.
-/// Lists mapped by AsJson are not checked (their Count translates correctly; reaching into their
-/// elements is as wrong and is left to review). Runs once per query shape: EF Core caches the compiled query.
+/// The check goes by type: any member of a type that some AsJson column holds, reached from the query's
+/// rows (through an anonymous projection too, or on a list's elements), is refused; a member of a value
+/// the query captured from C# is a parameter and allowed. Runs once per query shape: EF Core caches the
+/// compiled query.
 /// </summary>
 public sealed class JsonColumnQueryGuard : IQueryExpressionInterceptor
 {
     public static readonly JsonColumnQueryGuard Instance = new();
 
+    private static readonly ConditionalWeakTable<IModel, HashSet<Type>> JsonTypesByModel = [];
+
     public Expression QueryCompilationStarting(Expression queryExpression, QueryExpressionEventData eventData)
     {
         if (eventData.Context?.Model is { } model)
         {
-            new Finder(model).Visit(queryExpression);
+            new Finder(model, JsonTypesByModel.GetValue(model, JsonTypes)).Visit(queryExpression);
         }
 
         return queryExpression;
     }
 
-    private sealed class Finder(IModel model) : ExpressionVisitor
+    /// <summary>The record types the model's AsJson columns hold, a list's element type included.</summary>
+    private static HashSet<Type> JsonTypes(IModel model)
+    {
+        var types = new HashSet<Type>();
+        foreach (var property in model.GetEntityTypes().SelectMany(e => e.GetProperties()))
+        {
+            if (property.FindAnnotation(JsonColumn.Annotation) is null)
+            {
+                continue;
+            }
+
+            var type = Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType;
+            var element = type != typeof(string)
+                ? type.GetInterfaces().Append(type).FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))?.GetGenericArguments()[0]
+                : null;
+            foreach (var candidate in new[] { type, element })
+            {
+                if (candidate is not null && IsRecordLike(candidate))
+                {
+                    types.Add(candidate);
+                }
+            }
+        }
+
+        return types;
+    }
+
+    /// <summary>A type of our own with members (not a string, number, date or collection, whose members SQL knows).</summary>
+    private static bool IsRecordLike(Type type) =>
+        !type.IsPrimitive && !type.IsEnum && type != typeof(string) && !typeof(IEnumerable).IsAssignableFrom(type)
+        && type.Namespace?.StartsWith("System", StringComparison.Ordinal) != true;
+
+    private sealed class Finder(IModel model, HashSet<Type> jsonTypes) : ExpressionVisitor
     {
         protected override Expression VisitMember(MemberExpression node)
         {
-            if (node.Expression is MemberExpression { Member: PropertyInfo column, Expression: { } owner } inner
-                && !typeof(IEnumerable).IsAssignableFrom(column.PropertyType)
-                && model.FindEntityType(owner.Type)?.FindProperty(column.Name)?.FindAnnotation(JsonColumn.Annotation) is not null)
+            if (node.Expression is { } value && jsonTypes.Contains(Nullable.GetUnderlyingType(value.Type) ?? value.Type) && !IsCaptured(value))
             {
+                var remedy = "the database would look for \"" + node.Member.Name + "\" by its C# name in a camel-cased document and answer null "
+                    + "(or cannot translate it).";
                 throw new InvalidOperationException(
-                    $"The query reads {owner.Type.Name}.{column.Name}.{node.Member.Name} inside a jsonb column mapped with AsJson; "
-                    + $"the database would look for \"{node.Member.Name}\" in a camel-cased document and answer null. Read {column.Name} whole "
-                    + $"and take {node.Member.Name} in C# ({inner}).");
+                    value is MemberExpression { Member: var column, Expression: { } owner } && model.FindEntityType(owner.Type) is not null
+                        ? $"The query reads {owner.Type.Name}.{column.Name}.{node.Member.Name} inside a jsonb column mapped with AsJson; {remedy} "
+                          + $"Read {column.Name} whole and take {node.Member.Name} in C# ({node})."
+                        : $"The query reads {node.Member.Name} of a {value.Type.Name}, a record that a jsonb column mapped with AsJson holds; {remedy} "
+                          + $"Read the column whole and take {node.Member.Name} in C# ({node}).");
             }
 
             return base.VisitMember(node);
+        }
+
+        /// <summary>A value the query captured from C# (a closure's field, a constant): EF Core sends it as a parameter.</summary>
+        private static bool IsCaptured(Expression expression)
+        {
+            while (true)
+            {
+                switch (expression)
+                {
+                    case ConstantExpression:
+                        return true;
+                    case MemberExpression { Expression: null }:
+                        return true;
+                    case MemberExpression member:
+                        expression = member.Expression;
+                        break;
+                    case UnaryExpression { NodeType: ExpressionType.Convert or ExpressionType.ConvertChecked } convert:
+                        expression = convert.Operand;
+                        break;
+                    default:
+                        return false;
+                }
+            }
         }
     }
 }
