@@ -13,9 +13,9 @@ namespace Sourcing.ServiceDefaults.Persistence;
 /// record serialised in camel case, so the query would answer null without an error (the cause of a
 /// due-date bug: every company's "today" was UTC's). Read the column whole and take the member in C#.
 /// The check goes by type: any member of a type that some AsJson column holds, reached from the query's
-/// rows (through an anonymous projection too, or on a list's elements), is refused; a member of a value
-/// the query captured from C# is a parameter and allowed. Runs once per query shape: EF Core caches the
-/// compiled query.
+/// rows (through an anonymous projection too, or on a list's elements), is refused. A value the query
+/// captured from C# is no concern: EF Core has made it a parameter before the guard sees the query. Runs
+/// once per query shape: EF Core caches the compiled query.
 /// </summary>
 public sealed class JsonColumnQueryGuard : IQueryExpressionInterceptor
 {
@@ -45,9 +45,8 @@ public sealed class JsonColumnQueryGuard : IQueryExpressionInterceptor
             }
 
             var type = Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType;
-            var element = type != typeof(string)
-                ? type.GetInterfaces().Append(type).FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))?.GetGenericArguments()[0]
-                : null;
+            var element = type.GetInterfaces().Append(type)
+                .FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))?.GetGenericArguments()[0];
             foreach (var candidate in new[] { type, element })
             {
                 if (candidate is not null && IsRecordLike(candidate))
@@ -69,7 +68,7 @@ public sealed class JsonColumnQueryGuard : IQueryExpressionInterceptor
     {
         protected override Expression VisitMember(MemberExpression node)
         {
-            if (node.Expression is { } value && jsonTypes.Contains(Nullable.GetUnderlyingType(value.Type) ?? value.Type) && !IsCaptured(value))
+            if (node.Expression is { } value && jsonTypes.Contains(Nullable.GetUnderlyingType(value.Type) ?? value.Type))
             {
                 var remedy = "the database would look for \"" + node.Member.Name + "\" by its C# name in a camel-cased document and answer null "
                     + "(or cannot translate it).";
@@ -82,29 +81,6 @@ public sealed class JsonColumnQueryGuard : IQueryExpressionInterceptor
             }
 
             return base.VisitMember(node);
-        }
-
-        /// <summary>A value the query captured from C# (a closure's field, a constant): EF Core sends it as a parameter.</summary>
-        private static bool IsCaptured(Expression expression)
-        {
-            while (true)
-            {
-                switch (expression)
-                {
-                    case ConstantExpression:
-                        return true;
-                    case MemberExpression { Expression: null }:
-                        return true;
-                    case MemberExpression member:
-                        expression = member.Expression;
-                        break;
-                    case UnaryExpression { NodeType: ExpressionType.Convert or ExpressionType.ConvertChecked } convert:
-                        expression = convert.Operand;
-                        break;
-                    default:
-                        return false;
-                }
-            }
         }
     }
 }
